@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { remarkHeadingIds } from './src/lib/markdown/heading-ids.ts';
+import { remarkEssayRefs } from './src/lib/markdown/essay-refs.ts';
+import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
+
+// SITE_URL: the public origin used for canonical URLs, feeds and previews; BASE_PATH: a sub-path such as /essay/.
+const site = process.env.SITE_URL ?? 'https://openai-revelation.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  devToolbar: { enabled: false },
+  // Every script is served as a file of the site (none inlined), so the CSP can say script-src 'self'.
+  vite: { build: { assetsInlineLimit: 0 } },
+  markdown: {
+    remarkPlugins: [remarkMath, remarkHeadingIds, remarkEssayRefs],
+    rehypePlugins: [
+      [rehypeKatex, { throwOnError: true, strict: 'ignore' }],
+      rehypeFootnoteLabels,
+      [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-link'] } }],
+    ],
+    smartypants: false,
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+    }),
+  ],
+});

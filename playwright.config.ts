@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import { launchOptions } from './scripts/chromium.mjs';
+
+// Browser tests run against the production build (dist/) served locally; CHROMIUM_PATH picks the browser
+// (default /usr/bin/chromium; set it to "" to use Playwright's own after `npx playwright install chromium`).
+const port = Number(process.env.TEST_PORT ?? 4322);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions,
+    trace: 'off',
+  },
+  webServer: {
+    command: `node scripts/serve-dist.mjs dist`,
+    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${port}/zh/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,46 @@
+// A minimal static server for a built site (dist/ by default), used by tests, screenshots, PDFs and benchmarks.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+  '.woff': 'font/woff', '.ttf': 'font/ttf', '.xml': 'application/xml', '.txt': 'text/plain', '.pdf': 'application/pdf',
+  '.webmanifest': 'application/manifest+json', '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.wasm': 'application/wasm',
+};
+
+/** Serves `root` on 127.0.0.1:`port`, mounted under `base` ("/" or "/essay/"); resolves to the server. */
+export function serveDist({ root = 'dist', port = 4321, base = '/' } = {}) {
+  const dir = path.resolve(root);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(base)) return notFound(res);
+    pathname = '/' + pathname.slice(base.length);
+    let file = path.join(dir, pathname);
+    if (!file.startsWith(dir)) return notFound(res);
+    try {
+      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      statSync(file);
+    } catch {
+      return notFound(res);
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  function notFound(res) {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>Not found</title><p>Not found</p>');
+  }
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? 'dist';
+  const port = Number(process.env.PORT ?? 4321);
+  const base = process.env.BASE_PATH ?? '/';
+  await serveDist({ root, port, base });
+  console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
+}

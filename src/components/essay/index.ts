@@ -1,0 +1,8 @@
+import Cite from './Cite.astro';
+import Equation from './Equation.astro';
+import EqRef from './EqRef.astro';
+import Figure from './Figure.astro';
+import FigRef from './FigRef.astro';
+
+/** The writer's primitives, handed to every chapter's MDX so chapters need no imports. */
+export const essayComponents = { Cite, Equation, EqRef, Figure, FigRef };

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+// citation-js parses BibTeX and formats references with CSL styles; we only pick fields out of its CSL-JSON.
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import { contentDir } from './content-dir';
+import type { Lang } from './i18n';
+
+/** The CSL-JSON fields this site reads. */
+interface CslItem {
+  id: string;
+  title?: string;
+  author?: Array<{ family?: string; given?: string; literal?: string }>;
+  editor?: Array<{ family?: string; given?: string; literal?: string }>;
+  issued?: { 'date-parts'?: number[][] };
+  URL?: string;
+  DOI?: string;
+  [field: string]: unknown;
+}
+
+/** One work of the bibliography, ready to render. */
+export interface Reference {
+  key: string;
+  item: CslItem;
+  /** The formatted APA reference as HTML (from citation-js). */
+  html: string;
+  /** The best link for the work: DOI, arXiv or URL. */
+  url?: string;
+  year: string;
+}
+
+let cache: Map<string, Reference> | undefined;
+
+/** The bibliography file: content/references.bib. */
+export function bibliographyFile(): string {
+  return path.join(contentDir(), 'references.bib');
+}
+
+/** All works of content/references.bib by citation key, parsed once per build. */
+export function getBibliography(): Map<string, Reference> {
+  if (cache) return cache;
+  const cite = new Cite(readFileSync(bibliographyFile(), 'utf8'));
+  const items = cite.data as CslItem[];
+  const html = cite.format('bibliography', { format: 'html', template: 'apa', lang: 'en-US', asEntryArray: true }) as Array<[string, string]>;
+  const byKey = new Map(html);
+  cache = new Map(
+    items.map((item) => {
+      const year = String(item.issued?.['date-parts']?.[0]?.[0] ?? 'n.d.');
+      const url = item.DOI ? `https://doi.org/${item.DOI}` : item.URL;
+      const entry = (byKey.get(item.id) ?? '').replace(/^\s*<div[^>]*>/, '').replace(/<\/div>\s*$/, '').trim();
+      return [item.id, { key: item.id, item, html: linkify(entry), url, year }];
+    }),
+  );
+  return cache;
+}
+
+/** Turns the bare URLs that APA output ends with into links. */
+function linkify(html: string): string {
+  return html.replace(/(https?:\/\/[^\s<]+[^\s<.,;)])/g, '<a href="$1">$1</a>');
+}
+
+/** Looks a key up; undefined when the bibliography lacks it. */
+export function findReference(key: string): Reference | undefined {
+  return getBibliography().get(key);
+}
+
+/** The in-text label of a work: "Kaplan et al. 2020" / "Kaplan 等 2020", "Sutton 2019", "Shannon & Weaver 1949". */
+export function citationLabel(ref: Reference, lang: Lang): string {
+  const people = ref.item.author ?? ref.item.editor ?? [];
+  const names = people.map((p) => p.family ?? p.literal ?? '').filter(Boolean);
+  const title = ref.item.title ?? ref.key;
+  let who: string;
+  if (names.length === 0) who = title;
+  else if (names.length === 1) who = names[0]!;
+  else if (names.length === 2) who = lang === 'zh' ? `${names[0]}、${names[1]}` : `${names[0]} & ${names[1]}`;
+  else who = lang === 'zh' ? `${names[0]} 等` : `${names[0]} et al.`;
+  return `${who} ${ref.year}`;
+}

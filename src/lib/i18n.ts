@@ -1,0 +1,51 @@
+/** The essay's languages, the original first. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** True when a string is one of the essay's language codes. */
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** The other edition's language. */
+export function otherLang(lang: Lang): Lang {
+  return lang === 'zh' ? 'en' : 'zh';
+}
+
+/** BCP 47 tags for `<html lang>` and `hreflang`. */
+export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+const strings = {
+  siteTitle: { zh: 'OpenAI 启示录', en: 'The OpenAI Revelation' },
+  siteTagline: {
+    zh: '两条公理、四个押注：OpenAI 为什么押注 GPT',
+    en: 'Two axioms and four bets: why OpenAI bet on GPT',
+  },
+  languageName: { zh: '中文', en: 'English' },
+  switchLanguage: { zh: 'Read in English', en: '阅读中文版' },
+  contents: { zh: '目录', en: 'Contents' },
+  onThisPage: { zh: '本章内容', en: 'On this page' },
+  chapter: { zh: '第 {n} 章', en: 'Chapter {n}' },
+  minutes: { zh: '约 {n} 分钟', en: '{n} min read' },
+  previous: { zh: '上一章', en: 'Previous' },
+  next: { zh: '下一章', en: 'Next' },
+  references: { zh: '参考文献', en: 'References' },
+  bibliography: { zh: '全部参考文献', en: 'Bibliography' },
+  footnotes: { zh: '注释', en: 'Notes' },
+  figure: { zh: '图 {n}', en: 'Figure {n}' },
+  equation: { zh: '式 {n}', en: 'Equation {n}' },
+  sectionLink: { zh: '本节链接', en: 'Link to this section' },
+  skipToContent: { zh: '跳到正文', en: 'Skip to content' },
+  home: { zh: '首页', en: 'Home' },
+  published: { zh: '发布于', en: 'Published' },
+  updated: { zh: '更新于', en: 'Updated' },
+  chooseLanguage: { zh: '选择语言', en: 'Choose a language' },
+  backToTop: { zh: '回到顶部', en: 'Back to top' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof strings;
+
+/** A UI string in the given language, with `{name}` placeholders filled from `vars`. */
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return strings[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}

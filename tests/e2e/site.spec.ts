@@ -1,0 +1,107 @@
+import { test, expect } from '@playwright/test';
+import { readChapters } from '../essay-files';
+
+const editions = { zh: readChapters('zh'), en: readChapters('en') };
+
+test('both editions have the same chapters, at least one each', () => {
+  expect(editions.zh.length).toBeGreaterThan(0);
+  expect(editions.en.map((c) => c.slug)).toEqual(editions.zh.map((c) => c.slug));
+});
+
+for (const lang of ['zh', 'en'] as const) {
+  const chapters = editions[lang];
+
+  test(`${lang}: contents page lists every chapter with description and reading time`, async ({ page }) => {
+    const response = await page.goto(`/${lang}/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    const items = page.locator('.chapter-list li');
+    await expect(items).toHaveCount(chapters.length);
+    for (const [i, chapter] of chapters.entries()) {
+      await expect(items.nth(i).locator('a')).toHaveAttribute('href', `/${lang}/${chapter.slug}/`);
+      await expect(items.nth(i).locator('.chapter-list-description')).not.toBeEmpty();
+      await expect(items.nth(i).locator('.chapter-list-meta')).toHaveText(/\d/);
+    }
+  });
+
+  for (const [i, chapter] of chapters.entries()) {
+    test(`${lang}/${chapter.slug}: renders with math, anchored headings, working TOC, pager and language switch`, async ({ page }) => {
+      const response = await page.goto(`/${lang}/${chapter.slug}/`);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveText(chapter.title);
+      await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(3);
+
+      // KaTeX rendered everything it was given.
+      await expect(page.locator('.katex-error')).toHaveCount(0);
+      if (/\$|<Equation/.test(chapter.body)) expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+
+      // Every heading of the text has an id and links to itself.
+      const headings = page.locator('.prose h2, .prose h3');
+      const count = await headings.count();
+      expect(count).toBeGreaterThan(0);
+      for (let h = 0; h < count; h++) {
+        const heading = headings.nth(h);
+        const id = await heading.getAttribute('id');
+        expect(id, `heading ${h} has an id`).toMatch(/^[a-z0-9-]+$/);
+        if (id === 'footnote-label') continue;
+        await expect(heading.locator('a.heading-link')).toHaveAttribute('href', `#${id}`);
+      }
+
+      // Every TOC link points at an element of the page, and the TOC covers every section.
+      const tocLinks = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(tocLinks.length).toBe(count - (await page.locator('.prose #footnote-label').count()));
+      for (const href of tocLinks) {
+        expect(href).toMatch(/^#/);
+        await expect(page.locator(`[id="${href!.slice(1)}"]`)).toHaveCount(1);
+      }
+
+      // Previous and next chapter.
+      const prev = chapters[i - 1];
+      const next = chapters[i + 1];
+      if (prev) await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', `/${lang}/${prev.slug}/`);
+      else await expect(page.locator('a[rel="prev"]')).toHaveCount(0);
+      if (next) await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', `/${lang}/${next.slug}/`);
+      else await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+
+      // The language switch lands on the same chapter of the other edition.
+      const other = lang === 'zh' ? 'en' : 'zh';
+      await expect(page.locator('[data-lang-switch]')).toHaveAttribute('href', `/${other}/${chapter.slug}/`);
+    });
+  }
+}
+
+test('language switch keeps the section the reader came from', async ({ page }) => {
+  const chapter = editions.zh[0]!;
+  await page.goto(`/zh/${chapter.slug}/`);
+  const id = await page.locator('.prose h2').first().getAttribute('id');
+  await page.goto(`/zh/${chapter.slug}/#${id}`);
+  await page.locator('[data-lang-switch]').click();
+  await expect(page).toHaveURL(`/en/${chapter.slug}/#${id}`);
+  await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+});
+
+test('prev/next links lead to the chapters they name', async ({ page }) => {
+  const [first, second] = editions.en;
+  test.skip(!second, 'needs two chapters');
+  await page.goto(`/en/${first!.slug}/`);
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(`/en/${second!.slug}/`);
+  await expect(page.locator('h1')).toHaveText(second!.title);
+  await page.locator('a[rel="prev"]').click();
+  await expect(page).toHaveURL(`/en/${first!.slug}/`);
+});
+
+test('root page offers both editions and sends a reader to the preferred one', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('/?choose');
+  await expect(page.locator('[data-language-choice] a[data-lang]')).toHaveCount(2);
+  await page.goto('/');
+  await expect(page).toHaveURL('/en/');
+  await context.close();
+  const zhContext = await browser.newContext({ locale: 'zh-CN' });
+  const zhPage = await zhContext.newPage();
+  await zhPage.goto('/');
+  await expect(zhPage).toHaveURL('/zh/');
+  await zhContext.close();
+});

@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+
+/** One chapter source file with its parsed front-matter and body. */
+export interface ChapterSource {
+  lang: 'zh' | 'en';
+  file: string;
+  slug: string;
+  order: number;
+  title: string;
+  draft: boolean;
+  body: string;
+}
+
+/** Reads every chapter of content/<lang>/*.mdx (or another content folder), sorted by order. */
+export function readChapters(lang: 'zh' | 'en', dir = 'content'): ChapterSource[] {
+  const folder = path.join(dir, lang);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => {
+      const file = path.join(folder, name);
+      const source = readFileSync(file, 'utf8');
+      const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
+      const data = (match ? yaml.load(match[1] ?? '') : {}) as Record<string, unknown>;
+      return {
+        lang,
+        file,
+        slug: String(data.slug),
+        order: Number(data.order),
+        title: String(data.title),
+        draft: data.draft === true,
+        body: match ? source.slice(match[0].length) : source,
+      };
+    })
+    .filter((chapter) => !chapter.draft)
+    .sort((a, b) => a.order - b.order);
+}
