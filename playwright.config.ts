@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/chromium.mjs';
 
-// Browser tests run against the production build (dist/) served locally; CHROMIUM_PATH picks the browser
+// Browser tests run against the production build (dist/, or DIST_DIR) served locally; CHROMIUM_PATH picks the browser
 // (default /usr/bin/chromium; set it to "" to use Playwright's own after `npx playwright install chromium`).
 const port = Number(process.env.TEST_PORT ?? 4322);
+const distDir = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,7 +19,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/serve-dist.mjs dist`,
+    command: `node scripts/serve-dist.mjs ${distDir}`,
     env: { PORT: String(port) },
     url: `http://127.0.0.1:${port}/zh/`,
     reuseExistingServer: !process.env.CI,
