@@ -36,3 +36,29 @@ export function readChapters(lang: 'zh' | 'en', dir = 'content'): ChapterSource[
     .filter((chapter) => !chapter.draft)
     .sort((a, b) => a.order - b.order);
 }
+
+/** The readable text of a chapter body: no JSX tags, math, URLs, anchors or footnote markers. */
+export function plainText(body: string): string {
+  return body
+    .replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, ' ')
+    .replace(/<\/?[A-Za-z][A-Za-z]*\b[^>]*>/g, ' ')
+    .replace(/\$\$[\s\S]*?\$\$/g, ' ')
+    .replace(/\$[^$\n]+\$/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/\[#[a-z0-9-]+\]/g, ' ')
+    .replace(/\[\^[^\]]+\]:?/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[#*_`[\]|>]/g, ' ');
+}
+
+/** The ids a chapter shares with its twin: section anchors (in order), figures, equations, footnotes, citations. */
+export function chapterIds(body: string) {
+  const all = (re: RegExp) => [...body.matchAll(re)].map((m) => m[1]!);
+  return {
+    anchors: all(/^#{2,6} .*\[#([a-z0-9-]+)\]\s*$/gm),
+    figures: all(/<Figure\s+id="([^"]+)"/g),
+    equations: all(/<Equation\s+id="([^"]+)"/g),
+    footnotes: [...new Set(all(/\[\^([^\]]+)\]:/g))].sort(),
+    citations: [...new Set(all(/<Cite\s+key="([^"]+)"/g).flatMap((k) => k.split(',').map((s) => s.trim())))].sort(),
+  };
+}
