@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { remarkHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { remarkEssayRefs } from './src/lib/markdown/essay-refs.ts';
 import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
+import bookIds from './src/integrations/book-ids.ts';
 
 // SITE_URL: the public origin used for canonical URLs, feeds and previews; BASE_PATH: a sub-path such as /essay/.
 const site = process.env.SITE_URL ?? 'https://openai-revelation.example.org';
@@ -34,6 +35,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    bookIds(),
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
     }),
