@@ -63,7 +63,8 @@ function time(task, runs) {
 export async function runLibBench({ runs = 7 } = {}) {
   if (!Number.isInteger(runs) || runs < 5) throw new RangeError(`runLibBench: runs must be an integer >= 5, got ${runs}`);
   const scaling = await loadScaling();
-  const { chinchillaLoss, kaplanLoss, fitPowerLaw, fitSaturatingPowerLaw } = scaling;
+  const { chinchillaLoss, chinchillaLossCurve, kaplanLoss, fitPowerLaw, fitSaturatingPowerLaw } = scaling;
+  const curveParams = Float64Array.from({ length: EVALUATIONS }, (_, i) => 1e8 * (1 + (i % 1000)));
   const powerLawData = noisyCurve(FIT_POINTS, (x) => 3e5 * x ** -0.3);
   const saturatingData = noisyCurve(FIT_POINTS, (x) => 1.69 + 406.4 * x ** -0.34);
 
@@ -102,6 +103,8 @@ export async function runLibBench({ runs = 7 } = {}) {
   const tasks = {
     chinchillaLoss: { operations: EVALUATIONS, task: chinchillaLoop, targetMs: EVALUATION_TARGET_MS },
     kaplanLoss: { operations: EVALUATIONS, task: kaplanLoop, targetMs: EVALUATION_TARGET_MS },
+    // How figures evaluate: 10^6 points along curves at a fixed data size.
+    chinchillaLossCurve: { operations: EVALUATIONS, task: () => chinchillaLossCurve(curveParams, 2e10)[EVALUATIONS - 1], targetMs: EVALUATION_TARGET_MS },
     fitPowerLaw: { operations: FIT_POINTS, task: () => fitPowerLaw(powerLawData).b },
     fitSaturatingPowerLaw: { operations: FIT_POINTS, task: () => fitSaturatingPowerLaw(saturatingData).E },
   };

@@ -125,6 +125,23 @@ export function chinchillaLoss(N: number, D: number, fit: LossFit = HOFFMANN_202
   return evaluate('chinchillaLoss', fit, N, D);
 }
 
+/**
+ * Loss in nats/token along a curve of parameter counts at a fixed D tokens (Hoffmann et al. 2022, Eq. 2):
+ * the data term is computed once, so a curve costs one log and one exp per point. Returns a Float64Array.
+ */
+export function chinchillaLossCurve(Ns: ArrayLike<number>, D: number, fit: LossFit = HOFFMANN_2022): Float64Array {
+  requirePositive('chinchillaLossCurve', 'D', D, ' of tokens');
+  requireFit('chinchillaLossCurve', fit);
+  const floor = fit.E + fit.B * Math.exp(-fit.beta * Math.log(D));
+  const out = new Float64Array(Ns.length);
+  for (let i = 0; i < Ns.length; i += 1) {
+    const N = Ns[i]!;
+    if (!isPositiveFinite(N)) requirePositive('chinchillaLossCurve', `Ns[${i}]`, N, ' of parameters');
+    out[i] = floor + fit.A * Math.exp(-fit.alpha * Math.log(N));
+  }
+  return out;
+}
+
 /** Exponents a = β/(α+β) and b = α/(α+β) of N_opt ∝ C^a, D_opt ∝ C^b (Hoffmann et al. 2022, Eq. 4). */
 export function allocationExponents(fit: LossFit = HOFFMANN_2022): AllocationExponents {
   requireFit('allocationExponents', fit);

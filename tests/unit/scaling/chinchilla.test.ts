@@ -9,6 +9,7 @@ import {
   LOSS_FITS,
   allocationExponents,
   chinchillaLoss,
+  chinchillaLossCurve,
   computeOptimal,
   fitPowerLaw,
   logspace,
@@ -185,5 +186,19 @@ describe('Hoffmann et al. 2022 Table 3 (Approach 1 projections)', () => {
     expect(fit.b).toBeGreaterThan(0.49);
     expect(fit.b).toBeLessThan(0.51);
     expect(fit.b).toBeCloseTo(0.502, 3);
+  });
+});
+
+describe('chinchillaLossCurve', () => {
+  it('equals chinchillaLoss point by point (relative 1e-12) for every fit', () => {
+    const Ns = [7e7, 1e9, 7e10, 2.8e11, 1e13];
+    for (const fit of [HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, BESIROGLU_2024]) {
+      const curve = chinchillaLossCurve(Ns, 1.4e12, fit);
+      Ns.forEach((N, i) => expect(curve[i]! / chinchillaLoss(N, 1.4e12, fit)).toBeCloseTo(1, 12));
+    }
+  });
+  it('throws a RangeError naming the bad element', () => {
+    expect(() => chinchillaLossCurve([1e9, -1], 1e10)).toThrow(/chinchillaLossCurve: Ns\[1\]/);
+    expect(() => chinchillaLossCurve([1e9], Number.NaN)).toThrow(RangeError);
   });
 });
