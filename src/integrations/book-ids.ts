@@ -34,8 +34,8 @@ export function rewriteBookIds(tree: Root, base: string): void {
       if (node !== section && typeof props.id === 'string') props.id = `${slug}--${props.id}`;
       for (const attr of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
         const value = props[attr];
-        if (Array.isArray(value)) props[attr] = value.map((v) => (own.has(String(v)) ? `${slug}--${v}` : v));
-        else if (typeof value === 'string' && own.has(value)) props[attr] = `${slug}--${value}`;
+        const ids = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+        if (ids.length) props[attr] = ids.map((v) => (own.has(v) ? `${slug}--${v}` : v)).join(' ');
       }
       const href = props.href;
       if (typeof href !== 'string') return;
