@@ -41,6 +41,22 @@ const strings = {
   updated: { zh: '更新于', en: 'Updated' },
   chooseLanguage: { zh: '选择语言', en: 'Choose a language' },
   backToTop: { zh: '回到顶部', en: 'Back to top' },
+  search: { zh: '搜索', en: 'Search' },
+  searchLabel: { zh: '搜索全文', en: 'Search the essay' },
+  searchPlaceholder: { zh: '搜索全文，例如：规模定律', en: 'Search the essay, e.g. scaling laws' },
+  searchShortcut: { zh: '按 / 或 Ctrl K 打开搜索', en: 'Press / or Ctrl K to search' },
+  searchLoading: { zh: '正在载入搜索……', en: 'Loading search…' },
+  searchEmpty: { zh: '没有找到“{q}”。', en: 'No results for “{q}”.' },
+  searchCount: { zh: '找到 {n} 章。', en: '{n} chapters found.' },
+  searchError: { zh: '搜索暂时不可用。', en: 'Search is unavailable right now.' },
+  close: { zh: '关闭', en: 'Close' },
+  citeThis: { zh: '引用本章', en: 'Cite this chapter' },
+  citeReference: { zh: '参考文献格式', en: 'Reference' },
+  copy: { zh: '复制', en: 'Copy' },
+  copied: { zh: '已复制', en: 'Copied' },
+  copyFailed: { zh: '复制失败，请手动选择文本', en: 'Could not copy; select the text instead' },
+  continueReading: { zh: '继续阅读', en: 'Continue reading' },
+  dismiss: { zh: '不再显示', en: 'Dismiss' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;

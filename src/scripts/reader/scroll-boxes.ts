@@ -1,0 +1,25 @@
+const BOXES = '.katex-display, .equation-body, .prose table, .prose pre';
+
+/**
+ * Wide equations, tables and code scroll sideways in their own box on narrow screens; a box that does scroll is
+ * made reachable by keyboard (tabindex="0") so it can be scrolled with the arrow keys.
+ */
+export function initScrollBoxes(): void {
+  const boxes = [...document.querySelectorAll<HTMLElement>(BOXES)];
+  if (boxes.length === 0) return;
+  const check = () => {
+    for (const box of boxes) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls) box.tabIndex = 0;
+      else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
+    }
+  };
+  check();
+  let frame = 0;
+  new ResizeObserver(() => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      check();
+    });
+  }).observe(document.documentElement);
+}

@@ -1,0 +1,428 @@
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readChapters, type ChapterSource } from '../essay-files';
+
+// The reader's aids on the built site: theme, previews, sidenotes, search, TOC, progress, continue reading,
+// "cite this chapter", and layout from 320 px up.
+
+const contentDir = process.env.ESSAY_CONTENT_DIR ?? 'content';
+const editions = { zh: readChapters('zh', contentDir), en: readChapters('en', contentDir) };
+const LIGHT_BG = 'rgb(251, 249, 244)';
+const DARK_BG = 'rgb(29, 31, 34)';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The first chapter whose source uses every one of the given primitives. */
+function chapterWith(lang: 'zh' | 'en', ...needles: string[]): ChapterSource {
+  const found = editions[lang].find((chapter) => needles.every((needle) => chapter.body.includes(needle)));
+  if (!found) throw new Error(`no ${lang} chapter uses ${needles.join(', ')}`);
+  return found;
+}
+const rich = chapterWith('en', '[^', '<Cite', '<EqRef', '<FigRef');
+const richPath = `/en/${rich.slug}/`;
+
+/** A trigger in the running text (not inside a sidenote or the notes section). */
+function inText(page: Page, selector: string): Locator {
+  return page.locator(`.prose > p ${selector}`).first();
+}
+
+async function bodyBackground(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
+
+test.describe('theme', () => {
+  test('follows the system until the reader chooses, then remembers the choice', async ({ browser }) => {
+    for (const [scheme, bg] of [['light', LIGHT_BG], ['dark', DARK_BG]] as const) {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(richPath);
+      expect(await bodyBackground(page)).toBe(bg);
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+      await context.close();
+    }
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(richPath);
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(await bodyBackground(page)).toBe(DARK_BG);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await bodyBackground(page)).toBe(DARK_BG);
+    await page.goto('/en/');
+    expect(await bodyBackground(page)).toBe(DARK_BG);
+    await context.close();
+  });
+
+  test('the stored theme is in force from the first paint (no flash)', async ({ browser }) => {
+    for (const [stored, system, bg] of [['dark', 'light', DARK_BG], ['light', 'dark', LIGHT_BG]] as const) {
+      const context = await browser.newContext({ colorScheme: system });
+      await context.addInitScript((theme) => {
+        localStorage.setItem('theme', theme);
+        const seen: string[] = [];
+        (window as unknown as { __seen: string[] }).__seen = seen;
+        const record = () => document.body && seen.push(getComputedStyle(document.body).backgroundColor);
+        requestAnimationFrame(record);
+        document.addEventListener('DOMContentLoaded', record);
+      }, stored);
+      const page = await context.newPage();
+      await page.goto(richPath);
+      await page.waitForLoadState('load');
+      const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const colour of seen) expect(colour).toBe(bg);
+      await context.close();
+    }
+  });
+});
+
+test.describe('previews', () => {
+  test.use({ viewport: { width: 1000, height: 800 } });
+
+  test('a citation previews its full reference on hover, and closes when the pointer leaves', async ({ page }) => {
+    await page.goto(richPath);
+    const cite = inText(page, 'a.cite-link[data-cite]');
+    const key = await cite.getAttribute('data-cite');
+    const reference = (await page.locator(`[id="ref-${key}"]`).innerText()).trim();
+    const preview = page.locator('#reader-preview');
+    await expect(preview).toBeHidden();
+    await cite.hover();
+    await expect(preview).toBeVisible();
+    await expect(preview).toHaveAttribute('role', 'tooltip');
+    expect((await preview.innerText()).trim()).toBe(reference);
+    await expect(cite).toHaveAttribute('aria-describedby', /reader-preview/);
+    await expect(cite).toHaveAttribute('aria-expanded', 'true');
+    // The preview stays while the pointer moves onto it (its link can be clicked), and goes once it leaves.
+    await preview.hover();
+    await page.waitForTimeout(400);
+    await expect(preview).toBeVisible();
+    await page.mouse.move(5, 400);
+    await expect(preview).toBeHidden();
+    await expect(cite).not.toHaveAttribute('aria-describedby', /reader-preview/);
+    await expect(cite).not.toHaveAttribute('aria-expanded', /./);
+  });
+
+  test('keyboard focus opens a preview and Escape closes it; equations and figures preview too', async ({ page }) => {
+    await page.goto(richPath);
+    const preview = page.locator('#reader-preview');
+    const cite = inText(page, 'a.cite-link[data-cite]');
+    await cite.focus();
+    await expect(preview).toBeVisible();
+    await expect(cite).toHaveAttribute('aria-describedby', /reader-preview/);
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    await expect(cite).toBeFocused();
+
+    const eq = inText(page, 'a.eq-ref');
+    await eq.focus();
+    await expect(preview).toBeVisible();
+    await expect(preview.locator('.katex')).not.toHaveCount(0);
+    const number = (await eq.innerText()).trim();
+    await expect(preview.locator('.equation-number')).toHaveText(number);
+
+    const fig = inText(page, 'a.fig-ref');
+    await fig.focus();
+    await expect(preview).toBeVisible();
+    const figId = (await fig.getAttribute('href'))!.slice(1);
+    const caption = await page.locator(`[id="${figId}"] figcaption`).evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const control of copy.querySelectorAll('button')) control.remove();
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    });
+    expect((await preview.textContent())!.replace(/\s+/g, ' ').trim()).toBe(caption);
+
+    const note = inText(page, 'sup a[data-footnote-ref]');
+    await note.focus();
+    await expect(preview).toBeVisible();
+    const noteId = (await note.getAttribute('href'))!.slice(1);
+    const noteText = (await page.locator(`[id="${noteId}"] p`).first().textContent())!.replace('↩', '').trim();
+    expect((await preview.innerText()).replace(/\s+/g, ' ')).toContain(noteText.slice(0, 30).replace(/\s+/g, ' '));
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    // No duplicate ids came in with the copies.
+    const duplicates = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates).toEqual([]);
+  });
+});
+
+test.describe('previews on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+
+  test('a first tap opens the preview, a tap outside or Escape closes it, a second tap follows the link', async ({ page }) => {
+    await page.goto(richPath);
+    const preview = page.locator('#reader-preview');
+    const cite = inText(page, 'a.cite-link[data-cite]');
+    await cite.scrollIntoViewIfNeeded();
+    await cite.tap();
+    await expect(preview).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('');
+    await page.locator('h1').tap();
+    await expect(preview).toBeHidden();
+
+    await cite.tap();
+    await expect(preview).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+
+    await cite.tap();
+    await expect(preview).toBeVisible();
+    await cite.tap();
+    await expect(page).toHaveURL(/#ref-/);
+    await expect(preview).toBeHidden();
+  });
+});
+
+test.describe('sidenotes', () => {
+  test('at 1400 px each note sits in the right margin beside its marker, without overlaps', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(richPath);
+    const markers = page.locator('.prose > :not(.footnotes) sup a[data-footnote-ref]');
+    const count = await markers.count();
+    expect(count).toBeGreaterThan(0);
+    const prose = (await page.locator('.prose').boundingBox())!;
+    const noteOf = async (marker: Locator) =>
+      page.locator(`[id="sidenote-${(await marker.getAttribute('href'))!.replace('#user-content-fn-', '')}"]`);
+    let previousBottom = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const marker = markers.nth(i);
+      const note = await noteOf(marker);
+      await expect(note).toBeVisible();
+      await expect(note).toHaveAttribute('aria-hidden', 'true');
+      await expect(marker).toHaveAttribute('aria-describedby', (await note.getAttribute('id'))!);
+      const box = (await note.boundingBox())!;
+      const ref = (await marker.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(prose.x + prose.width + 16);
+      expect(box.x + box.width).toBeLessThanOrEqual(1400);
+      expect(box.y).toBeGreaterThanOrEqual(previousBottom);
+      if (i === 0) expect(Math.abs(box.y - ref.y)).toBeLessThan(30);
+      else expect(box.y).toBeGreaterThan(ref.y - 30);
+      previousBottom = box.y + box.height;
+    }
+    // The margin copies keep their links out of the tab order; the notes section stays for links and keyboards.
+    await expect(page.locator('.sidenote a:not([tabindex="-1"])')).toHaveCount(0);
+    await expect(page.locator('.footnotes')).toBeAttached();
+    // Pointing at a marker lights its note; hover previews are left to the margin; a click flashes the note.
+    const first = markers.first();
+    const note = await noteOf(first);
+    await first.hover();
+    await expect(note).toHaveClass(/is-active/);
+    await page.waitForTimeout(300);
+    await expect(page.locator('#reader-preview')).toBeHidden();
+    await first.click();
+    await expect(note).toHaveClass(/is-flash/);
+    expect(new URL(page.url()).hash).toBe('');
+    // In print the notes section is the notes and the sidenotes are gone.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.footnotes')).toBeVisible();
+    await expect(page.locator('.sidenote').first()).toBeHidden();
+  });
+
+  test('at 390 px notes stay inline: the notes section, and the note opens at its marker on tap', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(richPath);
+    await expect(page.locator('.sidenote').first()).toBeHidden();
+    await expect(page.locator('.footnotes')).toBeVisible();
+    const marker = inText(page, 'sup a[data-footnote-ref]');
+    await expect(marker).toHaveAttribute('href', /^#user-content-fn-/);
+    await marker.scrollIntoViewIfNeeded();
+    await marker.tap();
+    const preview = page.locator('#reader-preview');
+    await expect(preview).toBeVisible();
+    const ref = (await marker.boundingBox())!;
+    const box = (await preview.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(Math.min(Math.abs(box.y - (ref.y + ref.height)), Math.abs(box.y + box.height - ref.y))).toBeLessThan(20);
+    await context.close();
+  });
+});
+
+test.describe('search', () => {
+  const cases = [
+    { lang: 'zh', query: '苦涩的教训', slug: 'bitter-lesson', open: '/' },
+    { lang: 'en', query: 'Chinchilla', slug: 'compute-optimal', open: 'Control+K' },
+  ] as const;
+  for (const { lang, query, slug, open } of cases) {
+    test(`${lang}: "${query}" finds the ${slug} chapter, in this edition, with links to its sections`, async ({ page }) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(`/${lang}/`);
+      await page.waitForLoadState('networkidle');
+      expect(requests.some((url) => url.includes('/pagefind/'))).toBe(false);
+      const button = page.locator('[data-search-open]');
+      await expect(button).toBeVisible();
+      await page.keyboard.press(open);
+      const dialog = page.locator('dialog[data-search]');
+      await expect(dialog).toBeVisible();
+      const input = dialog.locator('input[type="search"]');
+      await expect(input).toBeFocused();
+      await input.fill(query);
+      const first = dialog.locator('.search-results > li').first();
+      await expect(first.locator('a.search-result')).toHaveAttribute('href', `/${lang}/${slug}/`);
+      const hrefs = await dialog.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      for (const href of hrefs) expect(href.startsWith(`/${lang}/`)).toBe(true);
+      const section = first.locator('a.search-section').first();
+      await expect(section).toHaveAttribute('href', new RegExp(`^/${lang}/${slug}/#[a-z0-9-]+$`));
+      expect(requests.some((url) => url.includes('/pagefind/pagefind.js'))).toBe(true);
+      // Arrow keys walk the results; Escape closes the dialog and gives focus back.
+      await input.press('ArrowDown');
+      await expect(first.locator('a.search-result')).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      // A section result leads to that section.
+      await button.click();
+      await expect(input).toHaveValue(query);
+      const href = (await section.getAttribute('href'))!;
+      await section.click();
+      await expect(page).toHaveURL(href);
+      await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeInViewport();
+      // On the next page, Enter in the box opens the first result.
+      await page.keyboard.press(open);
+      await input.fill(query);
+      await expect(first.locator('a.search-result')).toHaveAttribute('href', `/${lang}/${slug}/`);
+      await input.press('Enter');
+      await expect(page).toHaveURL(`/${lang}/${slug}/`);
+    });
+  }
+});
+
+test('the table of contents marks the section being read, and the progress bar follows', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(richPath);
+  const current = page.locator('.toc a[aria-current="true"]');
+  await expect(current).toHaveCount(0);
+  const ids = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
+  expect(ids.length).toBeGreaterThan(2);
+  for (const id of [ids[2]!, ids[0]!, ids.at(-1)!]) {
+    await page.locator(`[id="${id}"]`).evaluate((el) => el.scrollIntoView({ behavior: 'instant', block: 'start' }));
+    await expect(page.locator(`.toc a[href="#${id}"]`)).toHaveAttribute('aria-current', 'true');
+    await expect(current).toHaveCount(1);
+  }
+  const scale = () => page.locator('[data-reading-progress] > span').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  await expect.poll(scale).toBeGreaterThan(0.5);
+  await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+  await expect.poll(scale).toBe(0);
+  await page.evaluate(() => scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
+  await expect.poll(scale).toBe(1);
+});
+
+test('the contents page offers to continue where the reader left off, and can forget it', async ({ page }) => {
+  await page.goto('/en/');
+  await expect(page.locator('[data-continue]')).toBeHidden();
+  await page.goto(richPath);
+  await page.locator('.prose h2').nth(1).evaluate((el) => el.scrollIntoView({ behavior: 'instant', block: 'start' }));
+  const current = page.locator('.toc a[aria-current="true"]');
+  await expect(current).toHaveCount(1);
+  const id = await current.evaluate((a) => (a as HTMLAnchorElement).hash.slice(1));
+  const sectionTitle = (await page.locator(`[id="${id}"]`).innerText()).trim();
+  await page.goto('/en/');
+  const box = page.locator('[data-continue]');
+  await expect(box).toBeVisible();
+  await expect(box.locator('a')).toHaveAttribute('href', `${richPath}#${id}`);
+  await expect(box.locator('a')).toContainText(rich.title);
+  await expect(box.locator('a')).toContainText(sectionTitle);
+  // The other edition keeps its own place.
+  await page.goto('/zh/');
+  await expect(page.locator('[data-continue]')).toBeHidden();
+  await page.goto('/en/');
+  await box.locator('button[data-continue-dismiss]').click();
+  await expect(box).toBeHidden();
+  await page.reload();
+  await expect(box).toBeHidden();
+});
+
+test('cite this chapter: a plain reference and BibTeX made from the chapter, each with a copy button', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(richPath);
+  const block = page.locator('details.cite-this');
+  await expect(block).toHaveCount(1);
+  // It comes after the references and before the pager.
+  const order = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('.references, details.cite-this, .pager')];
+    return all.map((el) => el.className.split(' ')[0]);
+  });
+  expect(order).toEqual(['references', 'cite-this', 'pager']);
+  await block.locator('summary').click();
+  const url = `https://openai-revelation.example.org${richPath}`;
+  const bibtex = (await block.locator('pre code').textContent())!;
+  expect(bibtex).toMatch(/^@\w+\{[\w:-]+,/);
+  expect(bibtex).toContain(`title = {`);
+  expect(bibtex).toContain(`url = {${url}}`);
+  expect(bibtex).toMatch(/year = \{\d{4}\}/);
+  const plain = (await block.locator('.cite-this-text').textContent())!;
+  expect(plain).toContain(rich.title);
+  expect(plain).toContain('The OpenAI Revelation');
+  expect(plain).toContain(url);
+  const copy = block.locator('button[data-copy-target]').nth(1);
+  await copy.click();
+  await expect(copy).toContainText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
+  await context.close();
+});
+
+test.describe('layout from 320 px', () => {
+  test.use({ viewport: { width: 320, height: 700 } });
+  for (const lang of ['zh', 'en'] as const) {
+    test(`${lang}: no page scrolls sideways at 320 px; wide equations and tables scroll in their own box`, async ({ page }) => {
+      for (const path of [`/${lang}/`, ...editions[lang].map((chapter) => `/${lang}/${chapter.slug}/`)]) {
+        await page.goto(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+        // Each wide thing either fits or sits in a box (itself or an ancestor) that scrolls and fits.
+        const escaping = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth + 0.5;
+          return [...document.querySelectorAll('.katex-display, .equation-body, .prose table, .prose pre, .cite-this-code')]
+            .filter((el) => {
+              let box: Element | null = el;
+              while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+              return (box && box !== document.body ? box : el).getBoundingClientRect().right > width;
+            })
+            .map((el) => el.className);
+        });
+        expect(escaping, path).toEqual([]);
+      }
+    });
+  }
+});
+
+test.describe('accessibility with the reader aids in use', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing with a preview open, sidenotes shown and "cite this" open (${scheme})`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(richPath);
+      await page.locator('details.cite-this summary').click();
+      await expect(page.locator('.sidenote').first()).toBeVisible();
+      await inText(page, 'a.cite-link[data-cite]').focus();
+      await expect(page.locator('#reader-preview')).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+
+    test(`axe finds nothing in the search dialog and on a narrow page with a note preview (${scheme})`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(richPath);
+      await inText(page, 'sup a[data-footnote-ref]').focus();
+      await expect(page.locator('#reader-preview')).toBeVisible();
+      let results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.goto('/en/');
+      await page.locator('[data-search-open]').click();
+      await page.locator('dialog[data-search] input').fill('scaling');
+      await expect(page.locator('.search-results > li').first()).toBeVisible();
+      results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
+});
