@@ -1,0 +1,281 @@
+// The benchmark: `npm run bench`. Builds the site into .tmp/bench-dist (cold cache, timed: total and per chapter page),
+// then prints one table and writes it as JSON to bench-results/ (git-ignored):
+//   - per page: build time, HTML / CSS / JS bytes (raw and gzip), and for chapter pages Lighthouse 12 mobile scores
+//     (performance, accessibility, best practices, SEO) with LCP, TBT and CLS;
+//   - site-wide: build time, p95 chart redraw latency (scripts/bench-figures.mjs, when it exists), the scaling
+//     module's throughput (scripts/bench-lib.mjs), PDF build time and size per language (scripts/build-pdf.mjs), and
+//     the synthetic scale test (scripts/scale-test.mjs: build time with 0, 50, 100 extra chapters, linear or not).
+// Flags:
+//   --pages N         Lighthouse on the first N chapter pages only (default: all)
+//   --no-lighthouse   skip Lighthouse            --no-pdf      skip the PDFs
+//   --no-scale        skip the scale test        --scale 0,50,100   choose its steps
+//   --no-figures      skip the chart redraw benchmark
+//   --skip-build      reuse .tmp/bench-dist from a previous run (no build timings)
+// Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium); Lighthouse takes ~20–30 s a page.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from '@playwright/test';
+import { chromiumPath, launchOptions } from './chromium.mjs';
+import { serveDist } from './serve-dist.mjs';
+import { siteBytes, BUDGETS } from './page-bytes.mjs';
+import { buildSite, runScaleTest, scaleTable } from './scale-test.mjs';
+import { runLibBench } from './bench-lib.mjs';
+import { buildPdf, pdfName } from './build-pdf.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, '.tmp/bench-dist');
+const CACHE = path.join(ROOT, '.tmp/bench-cache');
+const RESULTS = path.join(ROOT, 'bench-results');
+const PORT = Number(process.env.BENCH_PORT ?? 4370);
+const execFileAsync = promisify(execFile);
+
+const TARGETS = { score: 100, lcpSeconds: 1.5, tbtMs: 50, cls: 0 };
+
+function parseArgs(argv) {
+  const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const pages = value('--pages');
+  const scale = value('--scale');
+  return {
+    lighthousePages: pages === undefined ? Infinity : Number(pages),
+    lighthouse: !argv.includes('--no-lighthouse'),
+    pdf: !argv.includes('--no-pdf'),
+    scale: argv.includes('--no-scale') ? [] : scale ? scale.split(',').map(Number) : [0, 50, 100],
+    figures: !argv.includes('--no-figures'),
+    build: !argv.includes('--skip-build'),
+  };
+}
+
+const log = (message) => console.error(`[bench] ${message}`);
+
+/** Lighthouse 12 (CLI, mobile defaults: emulated phone, simulated slow 4G and CPU) on one URL. */
+async function lighthouse(url) {
+  const started = performance.now();
+  const { stdout } = await execFileAsync(
+    path.join(ROOT, 'node_modules/.bin/lighthouse'),
+    [
+      url,
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--output=json',
+      '--quiet',
+    ],
+    { env: { ...process.env, CHROME_PATH: chromiumPath || process.env.CHROME_PATH }, maxBuffer: 1 << 28 },
+  );
+  const report = JSON.parse(stdout);
+  const score = (id) => Math.round((report.categories[id]?.score ?? NaN) * 100);
+  const failing = [];
+  for (const category of Object.values(report.categories)) {
+    for (const ref of category.auditRefs) {
+      const audit = report.audits[ref.id];
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${category.id}:${ref.id}`);
+    }
+  }
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcpSeconds: report.audits['largest-contentful-paint'].numericValue / 1000,
+    tbtMs: report.audits['total-blocking-time'].numericValue,
+    cls: report.audits['cumulative-layout-shift'].numericValue,
+    fcpSeconds: report.audits['first-contentful-paint'].numericValue / 1000,
+    failing,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+const fmt = {
+  kb: (n) => (n === undefined ? '' : (n / 1024).toFixed(1)),
+  s: (n, d = 2) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(d)),
+  ms: (n) => (n === undefined || Number.isNaN(n) ? '' : String(Math.round(n))),
+};
+
+/** Prints rows as one aligned table: a per-page block, then a site-wide block, with a line of targets. */
+function printTable(result) {
+  const header = ['page', 'build ms', 'HTML raw', 'HTML gz', 'CSS gz', 'JS raw', 'JS gz', 'Perf', 'A11y', 'BP', 'SEO', 'LCP s', 'TBT ms', 'CLS'];
+  const targets = ['target', '', '', '', '', '', `≤${BUDGETS.jsWithoutFigures / 1024}/${BUDGETS.jsWithFigures / 1024}`, '100', '100', '100', '100', `≤${TARGETS.lcpSeconds}`, `≤${TARGETS.tbtMs}`, '0'];
+  const rows = result.pages.map((p) => {
+    const lh = p.lighthouse;
+    return [
+      p.page + (p.hasFigures ? ' ◆' : ''),
+      fmt.ms(p.buildMs),
+      fmt.kb(p.html.raw),
+      fmt.kb(p.html.gzip),
+      fmt.kb(p.css.gzip),
+      fmt.kb(p.js.raw),
+      fmt.kb(p.js.gzip),
+      lh ? String(lh.performance) : '',
+      lh ? String(lh.accessibility) : '',
+      lh ? String(lh.bestPractices) : '',
+      lh ? String(lh.seo) : '',
+      lh ? fmt.s(lh.lcpSeconds) : '',
+      lh ? fmt.ms(lh.tbtMs) : '',
+      lh ? fmt.s(lh.cls, 3) : '',
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, targets[c].length, ...rows.map((r) => r[c].length)));
+  const line = (cells) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' │ ');
+  const total = widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
+  const rule = '─'.repeat(total);
+  const out = [rule, line(header), line(targets), rule, ...rows.map(line), rule];
+  const metricWidth = Math.max(9, ...result.summary.map(([metric]) => metric.length));
+  const valueWidth = Math.min(72, Math.max(5, ...result.summary.map(([, value]) => String(value).length)));
+  out.push(`${'site-wide'.padEnd(metricWidth)} │ ${'value'.padEnd(valueWidth)} │ target`);
+  out.push(rule);
+  for (const [metric, value, target = ''] of result.summary) out.push(`${metric.padEnd(metricWidth)} │ ${String(value).padEnd(valueWidth)} │ ${target}`);
+  out.push(rule);
+  out.push('sizes in KB; JS = every script a page can load, or on figure pages (◆) what it has loaded once its figures are drawn; Lighthouse: mobile, simulated throttling');
+  console.log(out.join('\n'));
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const result = { date: started.toISOString(), node: process.version, options: { ...options, lighthousePages: Number.isFinite(options.lighthousePages) ? options.lighthousePages : 'all' }, pages: [], summary: [] };
+
+  // 1. Build (cold), timed.
+  let build;
+  if (options.build) {
+    log('building the site into .tmp/bench-dist (cold cache)…');
+    build = await buildSite({ outDir: OUT, cacheDir: CACHE });
+    log(`built in ${build.seconds.toFixed(1)} s`);
+  } else if (!existsSync(OUT)) throw new Error('--skip-build needs a previous build in .tmp/bench-dist');
+  const chapterTimings = Object.entries(build?.pages ?? {}).filter(([p]) => /^\/(zh|en)\/[a-z0-9-]+\/$/.test(p) && !/\/(book|bibliography)\/$/.test(p));
+
+  // 2. Bytes per page.
+  const bytes = await siteBytes(OUT);
+  const chapterPage = (p) => /^\/(zh|en)\/[a-z0-9-]+\/$/.test(p) && !/\/(book|bibliography)\/$/.test(p);
+  const ordered = [...bytes.filter((b) => chapterPage(b.page)), ...bytes.filter((b) => !chapterPage(b.page))];
+  result.pages = ordered.map((b) => ({
+    page: b.page,
+    hasFigures: b.hasFigures,
+    buildMs: build?.pages[b.page],
+    html: b.html,
+    css: b.blockingCss,
+    firstLoad: b.firstLoad,
+    js: b.hasFigures ? b.js.figureLoad : b.js.all,
+    jsInitial: b.js.initial,
+    jsAll: b.js.all,
+  }));
+
+  const server = await serveDist({ root: OUT, port: PORT });
+  const baseUrl = `http://127.0.0.1:${PORT}/`;
+  try {
+    // 3. Lighthouse on chapter pages.
+    if (options.lighthouse) {
+      const targets = result.pages.filter((p) => chapterPage(p.page)).slice(0, options.lighthousePages);
+      for (const [i, p] of targets.entries()) {
+        log(`Lighthouse ${i + 1}/${targets.length}: ${p.page}`);
+        try {
+          p.lighthouse = await lighthouse(`${baseUrl}${p.page.slice(1)}`);
+        } catch (error) {
+          log(`Lighthouse failed on ${p.page}: ${error.message.split('\n')[0]}`);
+        }
+      }
+    }
+
+    // 4. Chart redraw latency (figures' own benchmark, when it exists).
+    let redraw = 'n/a (scripts/bench-figures.mjs not found)';
+    let figureTarget = '?';
+    const figuresBench = path.join(ROOT, 'scripts/bench-figures.mjs');
+    if (options.figures && existsSync(figuresBench)) {
+      try {
+        const module = await import(pathToFileURL(figuresBench).href);
+        figureTarget = module.TARGETS?.p95Ms ?? '?';
+        if (typeof module.runFigureBench !== 'function') redraw = 'n/a (bench-figures.mjs exports no runFigureBench)';
+        else {
+          log('chart redraw benchmark (scripts/bench-figures.mjs)…');
+          const figures = await module.runFigureBench({ baseUrl: baseUrl.replace(/\/$/, ''), log: (m) => console.error(m) });
+          result.figures = figures;
+          const latency = Object.entries(figures.latency ?? {});
+          const p95s = latency.map(([, l]) => l.p95).filter((n) => Number.isFinite(n));
+          redraw = p95s.length
+            ? `worst figure ${Math.max(...p95s).toFixed(1)} ms (${latency.map(([id, l]) => `${id} ${l.p95.toFixed(1)}`).join(', ')})`
+            : 'n/a (no redraws measured)';
+          if (figures.errors?.length) redraw += `; page errors: ${figures.errors.length}`;
+        }
+      } catch (error) {
+        redraw = `n/a (failed: ${error.message.split('\n')[0]})`;
+      }
+    } else if (!options.figures) redraw = 'skipped';
+
+    // 5. Scaling module throughput.
+    log('scaling module benchmark…');
+    const lib = await runLibBench();
+    result.lib = lib;
+
+    // 6. PDF per language.
+    const pdfs = [];
+    if (options.pdf) {
+      const browser = await chromium.launch(launchOptions);
+      mkdirSync(path.join(OUT, 'pdf'), { recursive: true });
+      try {
+        for (const lang of ['zh', 'en']) {
+          log(`PDF (${lang})…`);
+          pdfs.push(await buildPdf({ lang, baseUrl, outFile: path.join(OUT, 'pdf', pdfName(lang)), browser }));
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+    result.pdf = pdfs.map(({ lang, pages, bytes: size, seconds }) => ({ lang, pages, bytes: size, seconds }));
+
+    // Site-wide rows.
+    const lh = result.pages.filter((p) => p.lighthouse).map((p) => p.lighthouse);
+    const min = (key) => (lh.length ? Math.min(...lh.map((x) => x[key])) : undefined);
+    const max = (key) => (lh.length ? Math.max(...lh.map((x) => x[key])) : undefined);
+    const chapterMs = chapterTimings.map(([, ms]) => ms).sort((a, b) => a - b);
+    const summary = result.summary;
+    if (build) {
+      summary.push(['build: total (astro + pagefind)', `${build.seconds.toFixed(1)} s (astro ${build.astroSeconds.toFixed(1)} s, pagefind ${build.pagefindSeconds.toFixed(1)} s)`]);
+      summary.push(['build: per chapter page (Astro render)', `median ${chapterMs[chapterMs.length >> 1]} ms, max ${chapterMs.at(-1)} ms, sum ${chapterMs.reduce((a, b) => a + b, 0)} ms over ${chapterMs.length}`]);
+      result.build = { seconds: build.seconds, astroSeconds: build.astroSeconds, pagefindSeconds: build.pagefindSeconds, pages: build.pages };
+    }
+    if (lh.length) {
+      summary.push(['Lighthouse (worst of chapter pages)', `perf ${min('performance')}, a11y ${min('accessibility')}, BP ${min('bestPractices')}, SEO ${min('seo')}`, '100 / 100 / 100 / 100']);
+      summary.push(['LCP / TBT / CLS (worst)', `${fmt.s(max('lcpSeconds'))} s / ${fmt.ms(max('tbtMs'))} ms / ${fmt.s(max('cls'), 3)}`, `≤ ${TARGETS.lcpSeconds} s / ≤ ${TARGETS.tbtMs} ms / 0`]);
+      const failing = [...new Set(lh.flatMap((x) => x.failing))];
+      summary.push(['Lighthouse audits below 1 (any page)', failing.join(', ') || 'none']);
+    }
+    summary.push(['chart redraw latency p95 (input → redrawn)', redraw, `≤ ${figureTarget} ms (bench-figures)`]);
+    const rate = (r) => {
+      const perSecond = (r.operations / r.medianMs) * 1000;
+      const text = perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(1)} M/s` : `${(perSecond / 1e3).toFixed(1)} k/s`;
+      return `${text} (median ${r.medianMs.toFixed(1)} ms per ${r.operations.toLocaleString('en')})`;
+    };
+    summary.push(['scaling: chinchillaLoss evaluations', rate(lib.results.chinchillaLoss), `< ${lib.results.chinchillaLoss.targetMs} ms per 10^6`]);
+    summary.push(['scaling: kaplanLoss evaluations', rate(lib.results.kaplanLoss), `< ${lib.results.kaplanLoss.targetMs} ms per 10^6`]);
+    summary.push(['scaling: fitPowerLaw points', rate(lib.results.fitPowerLaw)]);
+    summary.push(['scaling: fitSaturatingPowerLaw points', rate(lib.results.fitSaturatingPowerLaw)]);
+    for (const pdf of result.pdf) summary.push([`PDF ${pdf.lang}`, `${pdf.seconds.toFixed(1)} s, ${pdf.pages} pages, ${(pdf.bytes / 1024 / 1024).toFixed(2)} MB`]);
+    if (!options.pdf) summary.push(['PDF', 'skipped']);
+  } finally {
+    server.close();
+  }
+
+  // 7. Scale test (its own builds; after the server is down so nothing else competes for the CPU).
+  if (options.scale.length) {
+    log(`scale test with ${options.scale.join(', ')} extra chapters…`);
+    const scale = await runScaleTest({ steps: options.scale, log });
+    result.scale = scale;
+    for (const s of scale.steps) {
+      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s, ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
+    }
+    for (const m of scale.marginal) result.summary.push([`scale: marginal ${m.from} → ${m.to}`, `${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`]);
+    result.summary.push(['scale: growth', `${scale.verdict}${scale.linearity === undefined ? '' : ` (marginal cost ratio ${scale.linearity.toFixed(2)})`}`, 'linear (ratio ≈ 1)']);
+    log(`\n${scaleTable(scale)}`);
+  }
+
+  printTable(result);
+  mkdirSync(RESULTS, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(path.join(RESULTS, `bench-${stamp}.json`), json);
+  writeFileSync(path.join(RESULTS, 'latest.json'), json);
+  log(`wrote bench-results/bench-${stamp}.json and bench-results/latest.json`);
+}
+
+await main();

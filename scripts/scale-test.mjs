@@ -1,0 +1,161 @@
+// Synthetic scale test of the build: copies content/ into a temporary folder, adds N extra chapters in both languages
+// (copies of the real ones under a new slug, order and title), builds each variant with ESSAY_CONTENT_DIR pointing at
+// it (own output and cache folders), and reports seconds per chapter and whether the build time grows linearly.
+//   node scripts/scale-test.mjs [--steps 0,50,100] [--keep]     prints a table (and JSON with --json)
+// scripts/bench.mjs imports runScaleTest() and buildSite().
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import yaml from 'js-yaml';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`))));
+  });
+}
+
+/** Per-page render times from Astro's build log ("├─ /en/prelude/index.html (+47ms)"), as { path: ms }. */
+export function parsePageTimings(output) {
+  const timings = {};
+  const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
+  for (const match of clean.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
+    const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+    timings[match[1].replace(/index\.html$/, '')] = ms;
+  }
+  return timings;
+}
+
+/**
+ * Builds the site like `npm run build` (astro build, then Pagefind) into `outDir` with its own cache (emptied first,
+ * so every build is a cold one); `contentDir` overrides content/. Returns seconds (astro, pagefind, total), the
+ * per-page timings and the build log.
+ */
+export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) {
+  if (clean) {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  const env = { ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, ...(contentDir ? { ESSAY_CONTENT_DIR: contentDir } : {}) };
+  const started = performance.now();
+  const output = await run(BIN('astro'), ['build'], env);
+  const astroSeconds = (performance.now() - started) / 1000;
+  const pagefindStarted = performance.now();
+  await run(BIN('pagefind'), ['--site', outDir, '--quiet'], {});
+  const pagefindSeconds = (performance.now() - pagefindStarted) / 1000;
+  return { astroSeconds, pagefindSeconds, seconds: astroSeconds + pagefindSeconds, pages: parsePageTimings(output), output };
+}
+
+/** Copies `from` (a content folder) to `to` and adds `extra` chapters per language; returns the chapter count. */
+export function syntheticContent(from, to, extra) {
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  const split = (source) => {
+    const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
+    if (!match) throw new Error('chapter without front-matter');
+    return { front: match[1], body: source.slice(match[0].length) };
+  };
+  const chapters = {};
+  for (const lang of ['zh', 'en']) {
+    chapters[lang] = readdirSync(path.join(from, lang))
+      .filter((name) => name.endsWith('.mdx'))
+      .sort()
+      .map((name) => ({ name, ...split(readFileSync(path.join(from, lang, name), 'utf8')) }))
+      .filter(({ front }) => yaml.load(front).draft !== true);
+  }
+  const maxOrder = Math.max(...chapters.zh.map(({ front }) => Number(yaml.load(front).order)));
+  for (let k = 1; k <= extra; k += 1) {
+    for (const lang of ['zh', 'en']) {
+      const source = chapters[lang][(k - 1) % chapters[lang].length];
+      const data = yaml.load(source.front);
+      const slug = `${data.slug}-copy-${k}`;
+      const front = source.front
+        .replace(/^slug: .*$/m, `slug: ${slug}`)
+        .replace(/^order: .*$/m, `order: ${maxOrder + k}`)
+        .replace(/^title: .*$/m, `title: ${JSON.stringify(`${data.title} (${lang === 'zh' ? '副本' : 'copy'} ${k})`)}`);
+      writeFileSync(path.join(to, lang, `${slug}.mdx`), `---\n${front}\n---\n${source.body}`);
+    }
+  }
+  return chapters.zh.length + extra;
+}
+
+/**
+ * Builds the essay with 0, 50, 100 (or `steps`) extra chapters and measures the build. Returns { steps: [{ extra,
+ * chapters, seconds, astroSeconds, pagefindSeconds, secondsPerChapter, medianChapterPageMs, bookPageMs }],
+ * marginal: [{ from, to, secondsPerAddedChapter }], linearity } where linearity is the ratio of the last marginal
+ * cost per added chapter to the first (≈ 1: linear growth; well above 1: superlinear).
+ */
+export async function runScaleTest({ steps = [0, 50, 100], workDir = '.tmp/scale-test', content = 'content', keep = false, log = () => {} } = {}) {
+  const work = path.resolve(ROOT, workDir);
+  mkdirSync(work, { recursive: true });
+  const results = [];
+  for (const extra of steps) {
+    const dir = path.join(work, `n${extra}`);
+    const chapters = syntheticContent(path.resolve(ROOT, content), path.join(dir, 'content'), extra);
+    log(`scale test: building ${chapters} chapters × 2 languages (${extra} synthetic)…`);
+    const build = await buildSite({ outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache'), contentDir: path.join(dir, 'content') });
+    const chapterMs = Object.entries(build.pages)
+      .filter(([page]) => /^\/(zh|en)\/[a-z0-9-]+\/$/.test(page) && !/\/(book|bibliography)\/$/.test(page))
+      .map(([, ms]) => ms)
+      .sort((a, b) => a - b);
+    const bookMs = ['/zh/book/', '/en/book/'].map((p) => build.pages[p] ?? 0);
+    results.push({
+      extra,
+      chapters,
+      chapterPages: chapterMs.length,
+      seconds: build.seconds,
+      astroSeconds: build.astroSeconds,
+      pagefindSeconds: build.pagefindSeconds,
+      secondsPerChapter: build.seconds / chapters,
+      medianChapterPageMs: chapterMs[chapterMs.length >> 1] ?? 0,
+      bookPageMs: Math.max(...bookMs),
+    });
+    log(`scale test: ${chapters} chapters built in ${build.seconds.toFixed(1)} s`);
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+  const marginal = [];
+  for (let i = 1; i < results.length; i += 1) {
+    const a = results[i - 1];
+    const b = results[i];
+    marginal.push({ from: a.chapters, to: b.chapters, secondsPerAddedChapter: (b.seconds - a.seconds) / (b.chapters - a.chapters) });
+  }
+  const first = marginal[0]?.secondsPerAddedChapter;
+  const last = marginal.at(-1)?.secondsPerAddedChapter;
+  const linearity = marginal.length >= 2 && first > 0 ? last / first : undefined;
+  return {
+    steps: results,
+    marginal,
+    linearity,
+    verdict: linearity === undefined ? 'n/a (needs three steps)' : linearity <= 1.3 ? 'linear' : linearity <= 2 ? 'mildly superlinear' : 'superlinear',
+  };
+}
+
+/** Text table of a scale test. */
+export function scaleTable(result) {
+  const lines = ['chapters (per language)   build s   astro s   pagefind s   s/chapter   median chapter page ms   book page ms'];
+  for (const s of result.steps) {
+    lines.push(
+      `${String(s.chapters).padStart(8)} (+${String(s.extra).padEnd(4)})      ${s.seconds.toFixed(1).padStart(7)}   ${s.astroSeconds.toFixed(1).padStart(7)}   ${s.pagefindSeconds.toFixed(1).padStart(10)}   ${s.secondsPerChapter.toFixed(2).padStart(9)}   ${String(s.medianChapterPageMs).padStart(22)}   ${String(s.bookPageMs).padStart(12)}`,
+    );
+  }
+  for (const m of result.marginal) lines.push(`marginal ${m.from} → ${m.to}: ${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`);
+  lines.push(`growth: ${result.verdict}${result.linearity === undefined ? '' : ` (last / first marginal cost = ${result.linearity.toFixed(2)})`}`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const stepsArg = args[args.indexOf('--steps') + 1];
+  const steps = args.includes('--steps') && stepsArg ? stepsArg.split(',').map(Number) : [0, 50, 100];
+  const result = await runScaleTest({ steps, keep: args.includes('--keep'), log: (m) => console.error(m) });
+  if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else console.log(scaleTable(result));
+}

@@ -1,0 +1,51 @@
+// Quality gate: accessibility. axe-core (WCAG 2.0/2.1 A and AA) on every built page, in the light and the dark theme,
+// after scrolling through the page so that lazily drawn figures are on it too: 0 violations.
+// The themes differ only in colour, so the dark run checks the colour rules (contrast, links told apart from text)
+// and the light run checks everything: axe is slow on long KaTeX pages, and this halves the gate's time.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { PAGES, scrollThrough } from './quality-pages';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+test('the accessibility gate has pages to check', () => {
+  expect(PAGES.filter((p) => p.kind === 'chapter').length).toBeGreaterThan(1);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+    test.beforeEach(async ({ context }) => {
+      // The stored choice wins over the system's, exactly as the theme toggle leaves it.
+      await context.addInitScript((value) => {
+        try {
+          localStorage.setItem('theme', value);
+        } catch {
+          /* about:blank has no storage */
+        }
+      }, theme);
+    });
+
+    for (const sitePage of PAGES) {
+      test(`${sitePage.url} (${theme}): ${theme === 'dark' ? 'no WCAG 2.1 AA colour violations' : 'no WCAG 2.1 A/AA violations'}`, async ({ page }) => {
+        test.setTimeout(sitePage.kind === 'book' ? 180_000 : 60_000);
+        await page.goto(sitePage.url);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await scrollThrough(page);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const axe = new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] });
+        if (theme === 'dark') axe.withRules(COLOUR_RULES);
+        const results = await axe.analyze();
+        const violations = results.violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`),
+          count: v.nodes.length,
+        }));
+        expect(violations, `axe violations on ${sitePage.url} (${theme})`).toEqual([]);
+      });
+    }
+  });
+}

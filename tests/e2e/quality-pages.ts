@@ -1,0 +1,59 @@
+// The pages the quality gates visit: every HTML page of the built site (DIST_DIR, default dist/), found on disk.
+import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { htmlFiles, pagePath } from '../../scripts/page-bytes.mjs';
+
+export const DIST = process.env.DIST_DIR ?? 'dist';
+export const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+/** The public origin the build wrote into canonical URLs and previews (astro.config.mjs: SITE_URL). */
+export const SITE = new URL(process.env.SITE_URL ?? 'https://openai-revelation.example.org').origin;
+
+export type PageKind = 'chapter' | 'contents' | 'bibliography' | 'book' | 'root' | 'other';
+
+export interface SitePage {
+  /** The page's path, base included: "/en/scaling-laws/". */
+  path: string;
+  /** What to open: the path, or "/?choose" for the root page (which otherwise sends the reader to an edition). */
+  url: string;
+  /** The HTML file in the build. */
+  file: string;
+  kind: PageKind;
+  lang?: 'zh' | 'en';
+}
+
+function kindOf(rel: string): { kind: PageKind; lang?: 'zh' | 'en' } {
+  if (rel === '') return { kind: 'root' };
+  const match = /^(zh|en)\/(?:([a-z0-9-]+)\/)?$/.exec(rel);
+  if (!match) return { kind: 'other' };
+  const lang = match[1] as 'zh' | 'en';
+  const name = match[2];
+  if (!name) return { kind: 'contents', lang };
+  if (name === 'bibliography' || name === 'book') return { kind: name, lang };
+  return { kind: 'chapter', lang };
+}
+
+/** Every built page, sorted by path (empty if the site is not built). */
+export const PAGES: SitePage[] = existsSync(DIST)
+  ? htmlFiles(DIST).map((file) => {
+      const path = pagePath(DIST, file, BASE);
+      const { kind, lang } = kindOf(path.slice(BASE.length));
+      return { path, url: kind === 'root' ? `${path}?choose` : path, file, kind, lang };
+    })
+  : [];
+
+/** Scrolls a page to its end in viewport-sized steps (so lazy figures load and draw), then waits for quiet. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 25)));
+    const step = Math.max(200, Math.floor(window.innerHeight * 0.9));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await frame();
+    const ready = (window as unknown as { __figuresReady?: () => Promise<void> }).__figuresReady;
+    if (typeof ready === 'function') await ready();
+  });
+  await page.waitForLoadState('networkidle');
+}

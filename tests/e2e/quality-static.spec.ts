@@ -1,0 +1,122 @@
+// Quality gates that read the built site from disk (run by Playwright because `npm test` builds after Vitest):
+// valid HTML, links and anchors, byte budgets, the Content-Security-Policy's wiring, self-contained assets.
+import { test, expect } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
+import { BUDGETS, budgetProblems, bytesTable, pageBytes, siteBytes } from '../../scripts/page-bytes.mjs';
+import { checkLinks } from '../../scripts/check-links.mjs';
+import { checkPage, cspHeaderValue, cspMetaContent, inspectPage } from '../../src/lib/csp';
+import { BASE, DIST, PAGES, SITE } from './quality-pages';
+
+test('the static gates have a built site to check', () => {
+  expect(PAGES.filter((p) => p.kind === 'chapter').length, `no chapters in ${DIST}: build first`).toBeGreaterThan(1);
+  for (const kind of ['contents', 'bibliography', 'book', 'root'] as const) expect(PAGES.some((p) => p.kind === kind), kind).toBe(true);
+});
+
+// Valid HTML: html-validate with .htmlvalidate.json (html-validate:recommended minus three rules that contradict
+// legitimate output; the reasons are in the list below, since JSON has no comments).
+const DISABLED_RULES = {
+  'no-inline-style': 'KaTeX positions every formula with style="" attributes (heights, vertical-align, struts)',
+  'doctype-style': 'purely stylistic; the book pages are re-serialised by rehype-stringify, which writes <!doctype html> in lower case',
+  'no-trailing-whitespace': "a style rule for hand-written files; Astro's compiler collapses template whitespace to one space, which may end a line of generated HTML",
+};
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+
+test('.htmlvalidate.json extends the recommended rules and disables only the documented ones', () => {
+  const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as { extends: string[]; rules?: Record<string, unknown> };
+  expect(config.extends).toContain('html-validate:recommended');
+  for (const [rule, level] of Object.entries(config.rules ?? {})) {
+    if (level === 'off' || level === 0) expect(Object.keys(DISABLED_RULES), `rule ${rule} is off without a reason`).toContain(rule);
+  }
+});
+
+for (const sitePage of PAGES) {
+  test(`${sitePage.path}: valid HTML (html-validate)`, async () => {
+    const report = await validator.validateFile(sitePage.file);
+    const messages = report.results.flatMap((result) =>
+      result.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}${m.selector ? ` [${m.selector}]` : ''}`),
+    );
+    expect(messages, `html-validate errors in ${sitePage.file}`).toEqual([]);
+  });
+}
+
+// Links: every internal link and #anchor resolves (in both languages and across them); external URLs are well-formed.
+for (const sitePage of PAGES) {
+  test(`${sitePage.path}: every link and #anchor resolves`, () => {
+    const [result] = checkLinks(DIST, { base: BASE, site: SITE, pages: [sitePage.file] }).pages;
+    expect(result!.links).toBeGreaterThan(0);
+    expect(result!.problems, `broken links on ${sitePage.path}`).toEqual([]);
+  });
+}
+
+// Budgets on bytes (gzip): JS per page, no chart code without figures, no render-blocking script; HTML + blocking
+// CSS is reported (target ≤ 14 KB), not enforced.
+for (const sitePage of PAGES) {
+  test(`${sitePage.path}: JavaScript within budget, no render-blocking script`, async () => {
+    const bytes = await pageBytes(DIST, sitePage.file, { base: BASE });
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    test.info().annotations.push({
+      type: 'bytes',
+      description: `HTML ${kb(bytes.html.gzip)} + blocking CSS ${kb(bytes.blockingCss.gzip)} = ${kb(bytes.firstLoad.gzip)} gzip (target ${kb(BUDGETS.firstLoadTarget)}); JS ${kb(bytes.js.initial.gzip)} initial${bytes.hasFigures ? `, ${kb(bytes.js.figureLoad.gzip)} once figures are drawn` : ''}, ${kb(bytes.js.all.gzip)} with all lazy code`,
+    });
+    expect(budgetProblems(bytes), `budget problems on ${sitePage.path}`).toEqual([]);
+  });
+}
+
+test('report: HTML + render-blocking CSS per page (gzip, target ≤ 14 KB; not enforced)', async () => {
+  const all = await siteBytes(DIST, { base: BASE });
+  const rows = bytesTable(all);
+  console.table(rows);
+  const over = all.filter((b) => b.firstLoad.gzip > BUDGETS.firstLoadTarget);
+  test.info().annotations.push({
+    type: 'first load over 14 KB gzip',
+    description: over.length ? over.map((b) => `${b.page} ${(b.firstLoad.gzip / 1024).toFixed(1)} KB`).join(', ') : 'none',
+  });
+  expect(all.length).toBe(PAGES.length);
+});
+
+// The Content-Security-Policy: first in <head> on every page, hashes matching the inline scripts, and _headers.
+test('every page starts its <head> with the CSP, whose hashes match its inline scripts', () => {
+  const problems = PAGES.flatMap((p) => checkPage(readFileSync(p.file, 'utf8')).map((problem) => `${p.path}: ${problem}`));
+  expect(problems).toEqual([]);
+  for (const p of PAGES) {
+    expect(inspectPage(readFileSync(p.file, 'utf8')).metaPolicies, p.path).toEqual([cspMetaContent()]);
+  }
+  const scriptSrc = cspMetaContent().split('; ').find((d) => d.startsWith('script-src'))!;
+  expect(scriptSrc).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+  expect(scriptSrc).toMatch(/^script-src 'self'( '[a-z-]+')* 'sha256-[A-Za-z0-9+/]{43}='/);
+});
+
+test('_headers sends the same policy as an HTTP header, with frame-ancestors', () => {
+  const headers = readFileSync(path.join(DIST, '_headers'), 'utf8');
+  expect(headers).toMatch(/^\/\*\n/);
+  const value = /^ {2}Content-Security-Policy: (.+)$/m.exec(headers)?.[1];
+  expect(value).toBe(cspHeaderValue());
+  expect(value).toContain("frame-ancestors 'none'");
+  expect(value).toContain(cspMetaContent());
+});
+
+// Self-contained, statically: no stylesheet, script, font or image of the site is fetched from another origin.
+test('no built HTML, CSS or JS file loads anything from another origin', () => {
+  const problems: string[] = [];
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of walk(DIST)) {
+    const rel = path.relative(DIST, file);
+    if (file.endsWith('.css')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/g)) problems.push(`${rel}: ${m[1]}`);
+    } else if (file.endsWith('.html')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/<(?:script|img|source|iframe|video|audio|embed)\b[^>]*\bsrc="((?:https?:)?\/\/[^"]+)"/g)) problems.push(`${rel}: ${m[1]}`);
+      for (const m of text.matchAll(/<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload|icon|apple-touch-icon|manifest|prefetch|preconnect|dns-prefetch)"[^>]*\bhref="((?:https?:)?\/\/[^"]+)"/g)) problems.push(`${rel}: ${m[1]}`);
+      for (const m of text.matchAll(/<link\b[^>]*\bhref="((?:https?:)?\/\/[^"]+)"[^>]*\brel="(?:stylesheet|preload|modulepreload|icon|manifest|preconnect)"/g)) problems.push(`${rel}: ${m[1]}`);
+    } else if (/\.m?js$/.test(file)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bimport\s*\(?\s*['"]((?:https?:)?\/\/[^'"]+)['"]/g)) problems.push(`${rel}: ${m[1]}`);
+      for (const m of text.matchAll(/\bfrom\s*['"]((?:https?:)?\/\/[^'"]+)['"]/g)) problems.push(`${rel}: ${m[1]}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
