@@ -32,10 +32,11 @@ export function rewriteBookIds(tree: Root, base: string): void {
     visit(section, 'element', (node: Element) => {
       const props = node.properties ?? {};
       if (node !== section && typeof props.id === 'string') props.id = `${slug}--${props.id}`;
-      for (const attr of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
-        const value = props[attr];
-        const ids = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
-        if (ids.length) props[attr] = ids.map((v) => (own.has(v) ? `${slug}--${v}` : v)).join(' ');
+      // Attributes that name other ids on the page follow the renamed ids.
+      for (const attr of ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'htmlFor'] as const) {
+        const value: unknown = props[attr];
+        const ids = Array.isArray(value) ? value.map((v: unknown) => String(v)) : typeof value === 'string' ? value.split(/\s+/) : [];
+        if (ids.length) props[attr] = ids.map((v) => (own.has(v) ? `${slug}--${v}` : v));
       }
       const href = props.href;
       if (typeof href !== 'string') return;
