@@ -9,6 +9,7 @@ import { remarkHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { remarkEssayRefs } from './src/lib/markdown/essay-refs.ts';
 import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
 import bookIds from './src/integrations/book-ids.ts';
+import csp from './src/lib/csp.ts';
 
 // SITE_URL: the public origin used for canonical URLs, feeds and previews; BASE_PATH: a sub-path such as /essay/.
 const site = process.env.SITE_URL ?? 'https://openai-revelation.example.org';
@@ -39,5 +40,7 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
     }),
+    // Last: checks every page's Content-Security-Policy <meta> against its inline scripts and writes _headers.
+    csp(),
   ],
 });

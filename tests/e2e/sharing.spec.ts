@@ -65,15 +65,15 @@ test.describe('copied links reopen at their target', () => {
     { what: 'a heading', path: '/en/scaling-laws/', button: '.prose h2[id] .copy-link' },
     { what: 'an equation', path: '/zh/scaling-laws/', button: '.equation .copy-link' },
     { what: 'a footnote', path: '/en/compute-optimal/', button: '.footnotes li .copy-link' },
-    { what: 'a figure', path: '/en/compute-optimal/', button: 'figure[id^="fig-"] [data-copy-link], figure[id^="fig-"] .copy-link' },
+    { what: 'a figure', path: '/en/compute-optimal/', button: 'figure[id^="fig-"] button[data-copy]' },
   ];
   for (const { what, path, button } of cases) {
     test(`copy-link on ${what} gives a URL that scrolls to and highlights it`, async ({ page, context }) => {
       await page.goto(path);
-      const target = page.locator(button).nth(1);
+      const target = page.locator(button).nth(button.includes('data-copy') ? 0 : 1);
       await target.scrollIntoViewIfNeeded();
       await target.click({ force: true });
-      await expect(page.locator('.toast[role="status"]')).toBeVisible();
+      await expect(page.locator('.toast[role="status"], .figure-copied[role="status"]').filter({ hasText: /\S/ }).first()).toBeVisible();
       const url = await page.evaluate(() => navigator.clipboard.readText());
       expect(url).toMatch(/#[\w-]+$/);
       const fresh = await context.newPage();

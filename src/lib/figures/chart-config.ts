@@ -1,0 +1,625 @@
+// THE chart factory: a figure definition + state + theme colours → a Chart.js configuration object.
+// Pure (no DOM): the browser island and the build-time static twin both draw from it, so a figure looks the
+// same live, in print and as an image. It owns the palette (Okabe–Ito, one colour and dash per meaning), the
+// power-of-ten tick labels (drawn with real superscripts, so no font needs superscript glyphs) and the
+// direct labels at line ends and beside named points.
+import type { Chart, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, ScaleOptionsByType } from 'chart.js';
+import type { AxisSpec, FigureDefinition, FigureState, Lang, Series, SeriesRole } from './types';
+import { formatNumber, formatPlain, formatYearMonth, isFiniteNumber, superscript } from './format';
+
+/** Colours and type the chart takes from the page (CSS custom properties) or, for twins and print, from LIGHT_THEME. */
+export interface ChartTheme {
+  readonly text: string;
+  readonly muted: string;
+  readonly rule: string;
+  readonly bg: string;
+  readonly dark: boolean;
+  readonly fontFamily: string;
+  /** Base font size in CSS pixels (tick labels); titles and labels scale from it. */
+  readonly fontSize: number;
+}
+
+/** The sans stack of src/styles/global.css, for charts drawn in the browser. */
+export const SANS_STACK =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+
+/** The light theme's colours from src/styles/global.css: used for static twins and for print. */
+export const LIGHT_THEME: ChartTheme = Object.freeze({
+  text: '#1f1d1a',
+  muted: '#5a554c',
+  rule: '#dcd6c8',
+  bg: '#fbf9f4',
+  dark: false,
+  fontFamily: SANS_STACK,
+  fontSize: 12,
+});
+
+/** The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), by name. */
+export const OKABE_ITO = Object.freeze({
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+});
+
+/** How a role is drawn: colour (a palette colour or the theme's text/muted), dash, marker and width. */
+export interface RoleStyle {
+  readonly color: string | 'text' | 'muted';
+  readonly dash: readonly number[];
+  readonly pointStyle: PointStyle;
+  readonly width: number;
+}
+
+/** One colour, dash and marker per meaning, the same in every figure (greyscale print tells them apart by dash). */
+export const ROLE_STYLES: Readonly<Record<SeriesRole, RoleStyle>> = Object.freeze({
+  kaplan: { color: OKABE_ITO.blue, dash: [], pointStyle: 'circle', width: 2.5 },
+  hoffmann: { color: OKABE_ITO.vermillion, dash: [8, 4], pointStyle: 'triangle', width: 2.25 },
+  'hoffmann-unrounded': { color: OKABE_ITO.orange, dash: [2, 3], pointStyle: 'triangle', width: 2.5 },
+  epoch: { color: OKABE_ITO.bluishGreen, dash: [12, 4, 2, 4], pointStyle: 'rect', width: 2.25 },
+  table3: { color: OKABE_ITO.vermillion, dash: [], pointStyle: 'triangle', width: 1.5 },
+  reader: { color: OKABE_ITO.reddishPurple, dash: [], pointStyle: 'circle', width: 1.5 },
+  'fit-power': { color: OKABE_ITO.blue, dash: [6, 4], pointStyle: 'circle', width: 2.25 },
+  'fit-saturating': { color: OKABE_ITO.vermillion, dash: [], pointStyle: 'circle', width: 2.25 },
+  marker: { color: 'text', dash: [], pointStyle: 'rectRot', width: 1.5 },
+  highlight: { color: OKABE_ITO.blue, dash: [], pointStyle: 'circle', width: 2.5 },
+  context: { color: 'muted', dash: [], pointStyle: 'circle', width: 1.25 },
+  limit: { color: 'text', dash: [2, 3], pointStyle: 'circle', width: 1.75 },
+  'decoder-only': { color: OKABE_ITO.blue, dash: [], pointStyle: 'circle', width: 1.5 },
+  'encoder-only': { color: OKABE_ITO.orange, dash: [], pointStyle: 'triangle', width: 1.5 },
+  'encoder-decoder': { color: OKABE_ITO.bluishGreen, dash: [], pointStyle: 'rect', width: 1.5 },
+  mha: { color: OKABE_ITO.blue, dash: [], pointStyle: 'circle', width: 2.5 },
+  gqa: { color: OKABE_ITO.vermillion, dash: [8, 4], pointStyle: 'triangle', width: 2.25 },
+  rnn: { color: OKABE_ITO.bluishGreen, dash: [2, 3], pointStyle: 'rect', width: 2.5 },
+  'exact-match': { color: OKABE_ITO.vermillion, dash: [], pointStyle: 'circle', width: 2.5 },
+  'edit-distance': { color: OKABE_ITO.blue, dash: [8, 4], pointStyle: 'circle', width: 2.25 },
+  loss: { color: 'text', dash: [], pointStyle: 'circle', width: 2 },
+});
+
+/** The colour a role is drawn in under a theme. */
+export function roleColor(role: SeriesRole, theme: ChartTheme): string {
+  const { color } = ROLE_STYLES[role];
+  return color === 'text' ? theme.text : color === 'muted' ? theme.muted : color;
+}
+
+/** Options of the factory that differ between the browser, print and the static twin. */
+export interface ChartBuildOptions {
+  /** Canvas pixels per CSS pixel (2 or more keeps print sharp). */
+  readonly pixelRatio?: number;
+  /** Resize with the container (browser) or keep the canvas size (twin in Node). */
+  readonly responsive?: boolean;
+}
+
+/** What a hover card shows for each dataset: its label, y axis and per-point names and notes. */
+export interface HoverInfo {
+  readonly label: string;
+  readonly axis: string;
+  readonly points: ReadonlyArray<{ readonly label?: string; readonly tooltip?: readonly string[] }>;
+}
+
+/** What the labels plugin and the hover card need, carried on the chart's data object so it updates with the data. */
+interface LabelData {
+  readonly theme: ChartTheme;
+  readonly legend: ReadonlyArray<{ text: string; color: string; pointStyle: PointStyle }>;
+  readonly hover: readonly HoverInfo[];
+  readonly xFormat: 'year' | 'number';
+  readonly yPercent: readonly string[];
+  /** Vertical guides (e.g. the chosen budget) at these x values. */
+  readonly guides: readonly number[];
+  readonly lines: ReadonlyArray<{ datasetIndex: number; text: string; color: string; dash: readonly number[] }>;
+  readonly points: ReadonlyArray<{ datasetIndex: number; index: number; text: string }>;
+  readonly superscriptAxes: readonly string[];
+}
+
+/** A point as Chart.js stores it with parsing off. */
+export type XY = { x: number; y: number };
+
+/** The chart data the factory builds: datasets plus the labels plugin's inputs. */
+export type FigureChartData = ChartConfiguration<'line', XY[]>['data'] & { figure: LabelData };
+
+const SUPERSCRIPT_VALUE: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-',
+};
+
+/** A power of ten as tick text: 10⁹, or plain ("0.1", "100") between 0.01 and 1000. */
+export function powerOfTenLabel(exponent: number): string {
+  if (exponent >= -2 && exponent <= 3) return formatPlain(10 ** exponent, 3);
+  return `10${superscript(exponent)}`;
+}
+
+// The exponent of a power of ten (within float noise), or undefined.
+function powerOfTen(value: number): number | undefined {
+  if (!(value > 0)) return undefined;
+  const e = Math.log10(value);
+  return Math.abs(e - Math.round(e)) < 1e-9 ? Math.round(e) : undefined;
+}
+
+const SHORT_RANGE_MANTISSAS = [1, 1.5, 2, 3, 4, 5, 6, 8];
+
+/**
+ * The ticks of a log axis from min to max: the powers of ten when the axis spans 1.5 decades or more (every
+ * second or third power when there would be more than 12), otherwise the nice values m×10^k, m in 1, 1.5, 2, 3, 4, 5, 6, 8.
+ */
+export function logTicks(min: number, max: number): number[] {
+  if (!(min > 0 && max > min && Number.isFinite(max))) return [];
+  const lo = Math.ceil(Math.log10(min) - 1e-9);
+  const hi = Math.floor(Math.log10(max) + 1e-9);
+  if (Math.log10(max / min) >= 1.5) {
+    const step = Math.max(1, Math.ceil((hi - lo + 1) / 12));
+    const out: number[] = [];
+    for (let k = lo; k <= hi; k += 1) if ((k - lo) % step === 0) out.push(Number(`1e${k}`));
+    return out;
+  }
+  const out: number[] = [];
+  for (let k = lo - 1; k <= hi; k += 1) {
+    for (const m of SHORT_RANGE_MANTISSAS) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
+}
+
+// Tick text of a log axis: powers of ten with superscripts (plain between 0.01 and 1000), other ticks plain.
+function logTickLabel(value: number): string {
+  const exponent = powerOfTen(value);
+  return exponent !== undefined ? powerOfTenLabel(exponent) : formatPlain(value, 3);
+}
+
+// Tick text of a linear axis by kind.
+function linearTickLabel(value: number, kind: AxisSpec['ticks']): string {
+  if (!isFiniteNumber(value)) return '';
+  if (kind === 'percent') return `${formatPlain(value * 100, 3)}%`;
+  if (kind === 'year') return Number.isInteger(value) ? String(value) : '';
+  return formatNumber(value, 3) === '—' ? '' : formatNumber(value, 3);
+}
+
+// Chart.js options of one axis.
+function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme): Record<string, unknown> {
+  const log = spec.type === 'log';
+  const tickFont = { family: theme.fontFamily, size: theme.fontSize };
+  const isX = id === 'x';
+  const ticksLabel = (value: number | string) => (log ? logTickLabel(Number(value)) : linearTickLabel(Number(value), spec.ticks));
+  const hidden = spec.title[lang] === '';
+  const options: Record<string, unknown> = {
+    type: log ? 'logarithmic' : 'linear',
+    position: spec.position ?? (isX ? 'bottom' : 'left'),
+    min: spec.min,
+    max: spec.max,
+    title: {
+      display: !hidden,
+      text: spec.title[lang],
+      color: theme.text,
+      font: { family: theme.fontFamily, size: theme.fontSize + 1, weight: '600' },
+      padding: { top: 2, bottom: 2 },
+    },
+    ticks: {
+      display: true,
+      color: log ? 'rgba(0,0,0,0)' : theme.muted,
+      font: tickFont,
+      maxRotation: 0,
+      autoSkip: !log,
+      autoSkipPadding: 12,
+      includeBounds: false,
+      callback: ticksLabel,
+      ...(spec.ticks === 'year' ? { stepSize: 1 } : {}),
+      ...(spec.ticks === 'percent' ? { stepSize: 0.25 } : {}),
+    },
+    grid: { color: theme.rule, drawTicks: true, tickLength: 4 },
+    border: { color: theme.muted },
+  };
+  if (log) {
+    // Only the ticks that are labelled: fewer labels to measure on every update, and grid lines only there.
+    options.afterBuildTicks = (scale: Scale) => {
+      scale.ticks = logTicks(scale.min, scale.max).map((value) => ({ value, major: powerOfTen(value) !== undefined }));
+    };
+  }
+  if (spec.panel !== undefined) {
+    options.stack = 'panels';
+    options.stackWeight = spec.weight ?? 1;
+    // Chart.js stacks left axes by descending weight and right axes by ascending weight (top first).
+    options.weight = (spec.position ?? 'left') === 'left' ? -spec.panel : spec.panel;
+    options.offset = false;
+  }
+  if (hidden && !isX) {
+    options.ticks = { display: false };
+    options.grid = { display: false, drawTicks: false };
+    options.border = { display: false };
+    options.title = { display: false };
+    options.afterFit = (scale: Scale) => {
+      scale.width = 0;
+    };
+  }
+  return options;
+}
+
+// One dataset for a series under a theme.
+function dataset(series: Series, theme: ChartTheme): ChartDataset<'line', XY[]> {
+  const style = ROLE_STYLES[series.role];
+  const color = series.muted ? theme.muted : roleColor(series.role, theme);
+  // With parsing off Chart.js reads x and y straight from these objects (extra fields such as label are ignored).
+  const data = series.points as unknown as XY[];
+  const common = {
+    label: series.label,
+    data,
+    yAxisID: series.axis ?? 'y',
+    borderColor: color,
+    backgroundColor: color,
+    pointStyle: style.pointStyle,
+  };
+  if (series.kind === 'line') {
+    return {
+      ...common,
+      borderWidth: series.muted ? 1.25 : style.width,
+      borderDash: [...style.dash],
+      pointRadius: 0,
+      pointHoverRadius: 3,
+      pointHitRadius: 4,
+      tension: 0,
+      order: series.muted ? 3 : 2,
+    };
+  }
+  const marker = series.kind === 'marker';
+  return {
+    ...common,
+    showLine: false,
+    borderWidth: marker ? 2 : 1.25,
+    borderColor: marker ? theme.bg : color,
+    pointRadius: marker ? 6 : 4.5,
+    pointHoverRadius: marker ? 7 : 6,
+    pointHitRadius: 8,
+    order: marker ? 0 : 1,
+  };
+}
+
+// The points that can be drawn (finite; positive on log axes); the same array when all can, so Chart.js sees unchanged data.
+function drawable<P extends { x: number; y: number }>(points: readonly P[], logX: boolean, logY: boolean): P[] {
+  const ok = (p: P) => isFiniteNumber(p.x) && isFiniteNumber(p.y) && (!logX || p.x > 0) && (!logY || p.y > 0);
+  return (points.every(ok) ? points : points.filter(ok)) as P[];
+}
+
+// Points in ascending x (a copy is sorted only when needed: most series already are).
+function sortedByX<P extends { x: number }>(points: P[]): P[] {
+  for (let i = 1; i < points.length; i += 1) if ((points[i] as P).x < (points[i - 1] as P).x) return [...points].sort((a, b) => a.x - b.x);
+  return points;
+}
+
+/** The chart data of a figure for a state: datasets plus what the labels plugin and hover card need. */
+export function buildChartData(def: FigureDefinition, state: FigureState, lang: Lang, theme: ChartTheme): FigureChartData {
+  const all = def.series(state, lang);
+  const axes = def.axes(state);
+  const guides = all.filter((s) => s.kind === 'guide').flatMap((s) => s.points.map((p) => p.x)).filter(isFiniteNumber);
+  const logY = new Set(Object.entries(axes).filter(([, a]) => a.type === 'log').map(([id]) => id));
+  const logX = axes.x?.type === 'log';
+  // Only drawable points (finite; positive on log axes), sorted by x so Chart.js can search them.
+  const series = all
+    .filter((s) => s.kind !== 'guide')
+    .map((s) => ({
+      ...s,
+      points: sortedByX(drawable(s.points, logX, logY.has(s.axis ?? 'y'))),
+    }))
+    .filter((s) => s.points.length > 0);
+  const lines: LabelData['lines'][number][] = [];
+  const points: LabelData['points'][number][] = [];
+  series.forEach((s, datasetIndex) => {
+    if (s.directLabel) {
+      lines.push({ datasetIndex, text: s.label, color: s.muted ? theme.muted : roleColor(s.role, theme), dash: ROLE_STYLES[s.role].dash });
+    }
+    if (s.labelPoints) {
+      s.points.forEach((p, index) => {
+        if (p.label) points.push({ datasetIndex, index, text: p.label });
+      });
+    }
+  });
+  const superscriptAxes = Object.entries(axes)
+    .filter(([, spec]) => spec.type === 'log' && spec.title[lang] !== '')
+    .map(([id]) => id);
+  const legend = series
+    .filter((s) => s.legend)
+    .map((s) => ({ text: s.label, color: s.muted ? theme.muted : roleColor(s.role, theme), pointStyle: ROLE_STYLES[s.role].pointStyle }));
+  const hover = series.map((s) => ({ label: s.label, axis: s.axis ?? 'y', points: s.points.map((p) => ({ label: p.label, tooltip: p.tooltip })) }));
+  const yPercent = Object.entries(axes).filter(([, spec]) => spec.ticks === 'percent').map(([id]) => id);
+  return {
+    datasets: series.map((s) => dataset(s, theme)),
+    figure: { theme, lines, points, superscriptAxes, legend, hover, xFormat: axes.x?.ticks === 'year' ? 'year' : 'number', yPercent, guides },
+  };
+}
+
+/** What a chart's options depend on besides the theme: its axes and resolution (the island rebuilds options when this changes). */
+export function optionsKey(def: FigureDefinition, state: FigureState, lang: Lang, pixelRatio: number): string {
+  return `${lang}|${pixelRatio}|${JSON.stringify(def.axes(state))}`;
+}
+
+/** Builds the Chart.js configuration of a figure for a state, language and theme (used live and for twins). */
+export function buildChartConfig(
+  def: FigureDefinition,
+  state: FigureState,
+  lang: Lang,
+  theme: ChartTheme,
+  options: ChartBuildOptions = {},
+): ChartConfiguration<'line', XY[]> {
+  const scales: Record<string, unknown> = {};
+  for (const [id, spec] of Object.entries(def.axes(state))) scales[id] = scaleOptions(id, spec, lang, theme);
+  return {
+    type: 'line',
+    data: buildChartData(def, state, lang, theme),
+    options: {
+      responsive: options.responsive ?? true,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: options.pixelRatio ?? 2,
+      parsing: false,
+      normalized: true,
+      // The island shows its own hover card (src/scripts/figures/hover.ts); Chart.js handles no events.
+      events: [],
+      layout: { padding: { top: 6, right: 10, bottom: 2, left: 2 } },
+      scales: scales as NonNullable<ChartConfiguration<'line', XY[]>['options']>['scales'],
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+    },
+    plugins: [FIGURE_LABELS_PLUGIN],
+  } as ChartConfiguration<'line', XY[]>;
+}
+
+/** The hover card of a point: a title (the point's name, or its x) and lines (series: y; notes such as the source). */
+export function hoverText(data: FigureChartData, datasetIndex: number, index: number, lang: Lang): { title: string; lines: string[] } {
+  const info = data.figure.hover[datasetIndex];
+  const point = (data.datasets[datasetIndex]?.data ?? [])[index];
+  if (!info || !point) return { title: '', lines: [] };
+  const extra = info.points[index];
+  const x = data.figure.xFormat === 'year' ? formatYearMonth(point.x, lang) : formatNumber(point.x, 3);
+  const y = data.figure.yPercent.includes(info.axis) ? `${formatPlain(point.y * 100, 3)}%` : formatNumber(point.y, 4);
+  return { title: extra?.label ?? `x = ${x}`, lines: [`${info.label}: ${y}`, ...(extra?.tooltip ?? [])] };
+}
+
+// ---------- the labels plugin: direct labels and superscript ticks, drawn the same in the browser and in Node ----------
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+function font(theme: ChartTheme, scale = 1, weight = ''): string {
+  const family = theme.fontFamily;
+  return `${weight ? `${weight} ` : ''}${Math.round(theme.fontSize * scale * 10) / 10}px ${family}`;
+}
+
+// Text with a halo in the background colour, so labels stay readable over grid lines and curves.
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, theme: ChartTheme, color: string): void {
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = theme.bg;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = color;
+  ctx.fillText(text, x, y);
+}
+
+function drawLineLabels(chart: Chart, data: LabelData, taken: Box[]): void {
+  const { ctx, chartArea: area } = chart;
+  const { theme } = data;
+  const lineHeight = theme.fontSize * 1.35;
+  const swatch = theme.fontSize * 1.6;
+  ctx.font = font(theme, 1, '600');
+  const placed: Array<Box & { text: string; color: string; dash: readonly number[]; top: number; bottom: number }> = [];
+  for (const label of data.lines) {
+    const meta = chart.getDatasetMeta(label.datasetIndex);
+    if (!meta || meta.hidden) continue;
+    // Stay inside the dataset's own panel (stacked y axes), else inside the plot area.
+    const top = Math.max(area.top, meta.yScale?.top ?? area.top);
+    const bottom = Math.min(area.bottom, meta.yScale?.bottom ?? area.bottom);
+    const elements = meta.data as unknown as Array<{ x: number; y: number }>;
+    let anchor: { x: number; y: number } | undefined;
+    for (let i = elements.length - 1; i >= 0; i -= 1) {
+      const e = elements[i];
+      if (e && e.x <= area.right + 0.5 && e.x >= area.left && e.y >= top - 0.5 && e.y <= bottom + 0.5) {
+        anchor = e;
+        break;
+      }
+    }
+    if (!anchor) continue;
+    const w = ctx.measureText(label.text).width + swatch + 6;
+    const x = Math.max(area.left, Math.min(anchor.x, area.right) - w - 2);
+    const above = anchor.y - lineHeight - 3;
+    const y = above < top ? Math.min(anchor.y + 4, bottom - lineHeight) : above;
+    placed.push({ x, y, w, h: lineHeight, text: label.text, color: label.color, dash: label.dash, top, bottom });
+  }
+  // Push overlapping labels apart vertically, keeping them inside the plot area.
+  placed.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < placed.length; i += 1) {
+    const prev = placed[i - 1] as Box;
+    const cur = placed[i] as Box;
+    if (overlaps(prev, cur)) cur.y = prev.y + prev.h;
+  }
+  for (let i = placed.length - 1; i >= 0; i -= 1) {
+    const cur = placed[i] as (typeof placed)[number];
+    const next = placed[i + 1];
+    const sideBySide = next && cur.x < next.x + next.w && next.x < cur.x + cur.w;
+    const cap = sideBySide ? Math.min(cur.bottom, next.y) : cur.bottom;
+    if (cur.y + cur.h > cap) cur.y = cap - cur.h;
+    if (cur.y < cur.top) cur.y = cur.top;
+  }
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const p of placed) {
+    const mid = p.y + p.h / 2;
+    ctx.save();
+    ctx.fillStyle = theme.bg;
+    ctx.globalAlpha = 0.8;
+    ctx.fillRect(p.x - 2, p.y, p.w + 4, p.h);
+    ctx.restore();
+    ctx.save();
+    ctx.strokeStyle = p.color;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash([...p.dash].map((d) => d * 0.75));
+    ctx.beginPath();
+    ctx.moveTo(p.x, mid);
+    ctx.lineTo(p.x + swatch - 4, mid);
+    ctx.stroke();
+    ctx.restore();
+    haloText(ctx, p.text, p.x + swatch, mid, theme, theme.text);
+    taken.push(p);
+  }
+}
+
+function drawPointLabels(chart: Chart, data: LabelData, taken: Box[]): void {
+  const { ctx, chartArea: area } = chart;
+  const { theme } = data;
+  ctx.font = font(theme, 0.95);
+  ctx.textBaseline = 'middle';
+  const h = theme.fontSize * 1.25;
+  const gap = 7;
+  for (const label of data.points) {
+    const meta = chart.getDatasetMeta(label.datasetIndex);
+    const e = meta?.data[label.index] as unknown as { x: number; y: number } | undefined;
+    if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
+    if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
+    const w = ctx.measureText(label.text).width;
+    const candidates: Box[] = [
+      { x: e.x + gap, y: e.y - h / 2, w, h },
+      { x: e.x - gap - w, y: e.y - h / 2, w, h },
+      { x: e.x - w / 2, y: e.y - gap - h, w, h },
+      { x: e.x - w / 2, y: e.y + gap, w, h },
+      { x: e.x + gap, y: e.y - h - 2, w, h },
+      { x: e.x - gap - w, y: e.y + 2, w, h },
+      { x: e.x + gap, y: e.y + 2, w, h },
+      { x: e.x - gap - w, y: e.y - h - 2, w, h },
+    ];
+    const inside = (b: Box) => b.x >= area.left && b.x + b.w <= area.right && b.y >= area.top && b.y + b.h <= area.bottom;
+    const box = candidates.find((b) => inside(b) && !taken.some((t) => overlaps(t, b))) ?? candidates.find(inside);
+    if (!box) continue;
+    taken.push(box);
+    ctx.textAlign = 'left';
+    haloText(ctx, label.text, box.x, box.y + h / 2, theme, theme.text);
+  }
+}
+
+// A marker shape at (x, y) of radius r: circle, triangle or square (the point styles the roles use).
+function marker(ctx: CanvasRenderingContext2D, style: PointStyle, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  if (style === 'triangle') {
+    ctx.moveTo(x, y - r);
+    ctx.lineTo(x + r * 0.95, y + r * 0.7);
+    ctx.lineTo(x - r * 0.95, y + r * 0.7);
+    ctx.closePath();
+  } else if (style === 'rect' || style === 'rectRot') {
+    ctx.rect(x - r * 0.8, y - r * 0.8, r * 1.6, r * 1.6);
+  } else {
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+  }
+  ctx.fill();
+}
+
+// A compact legend for groups of points, top left inside the plot area.
+function drawLegend(chart: Chart, data: LabelData, taken: Box[]): void {
+  if (data.legend.length === 0) return;
+  const { ctx, chartArea: area } = chart;
+  const { theme } = data;
+  const h = theme.fontSize * 1.5;
+  const r = theme.fontSize * 0.38;
+  ctx.font = font(theme, 0.95);
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  let x = area.left + 8;
+  let y = area.top + 6;
+  for (const item of data.legend) {
+    const w = r * 2 + 6 + ctx.measureText(item.text).width;
+    if (x + w > area.right - 8 && x > area.left + 8) {
+      x = area.left + 8;
+      y += h;
+    }
+    ctx.save();
+    ctx.fillStyle = theme.bg;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(x - 3, y, w + 12, h);
+    ctx.restore();
+    ctx.fillStyle = item.color;
+    marker(ctx, item.pointStyle, x + r, y + h / 2, r);
+    ctx.fillStyle = theme.text;
+    ctx.fillText(item.text, x + r * 2 + 6, y + h / 2);
+    taken.push({ x: x - 3, y, w: w + 12, h });
+    x += w + 16;
+  }
+}
+
+// Tick labels of log axes, with the exponent drawn smaller and raised: "10" + "⁹" → 10 with a superscript 9.
+function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
+  const { ctx } = chart;
+  const { theme } = data;
+  for (const id of data.superscriptAxes) {
+    const scale = chart.scales[id];
+    if (!scale || !(scale.options as { display?: boolean | string }).display) continue;
+    const items = (scale as Scale & { getLabelItems(): Array<{ label: unknown; textOffset: number; options: Record<string, unknown> }> }).getLabelItems();
+    for (const item of items) {
+      const label = String(item.label ?? '');
+      if (!label) continue;
+      const [tx, ty] = item.options.translation as [number, number];
+      const align = item.options.textAlign as CanvasTextAlign;
+      const baseline = item.options.textBaseline as CanvasTextBaseline;
+      const match = /^10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(label);
+      ctx.save();
+      ctx.translate(tx, ty);
+      ctx.fillStyle = theme.muted;
+      ctx.textBaseline = baseline;
+      ctx.textAlign = 'left';
+      const base = match ? '10' : label;
+      const exponent = match ? [...(match[1] as string)].map((c) => SUPERSCRIPT_VALUE[c] ?? '').join('').replace('-', '−') : '';
+      ctx.font = font(theme);
+      const wb = ctx.measureText(base).width;
+      ctx.font = font(theme, 0.72);
+      const we = exponent ? ctx.measureText(exponent).width + 1 : 0;
+      const total = wb + we;
+      const x0 = align === 'center' ? -total / 2 : align === 'right' || align === 'end' ? -total : 0;
+      ctx.font = font(theme);
+      ctx.fillText(base, x0, item.textOffset);
+      if (exponent) {
+        ctx.font = font(theme, 0.72);
+        ctx.fillText(exponent, x0 + wb + 1, item.textOffset - theme.fontSize * 0.42);
+      }
+      ctx.restore();
+    }
+  }
+}
+
+/** The inline plugin that draws guides, superscript ticks, the legend, line-end labels and point labels from the chart's data. */
+export const FIGURE_LABELS_PLUGIN: Plugin<'line'> = {
+  id: 'figureLabels',
+  beforeDatasetsDraw(chart) {
+    const data = (chart.data as Partial<FigureChartData>).figure;
+    const x = chart.scales.x;
+    if (!data || !x || data.guides.length === 0) return;
+    const { ctx, chartArea: area } = chart;
+    ctx.save();
+    ctx.strokeStyle = data.theme.muted;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 4]);
+    for (const value of data.guides) {
+      const px = x.getPixelForValue(value);
+      if (!(px >= area.left && px <= area.right)) continue;
+      ctx.beginPath();
+      ctx.moveTo(px, area.top);
+      ctx.lineTo(px, area.bottom);
+      ctx.stroke();
+    }
+    ctx.restore();
+  },
+  afterDatasetsDraw(chart) {
+    const data = (chart.data as Partial<FigureChartData>).figure;
+    if (!data) return;
+    const ctx = chart.ctx;
+    ctx.save();
+    drawSuperscriptTicks(chart, data);
+    const taken: Box[] = [];
+    drawLegend(chart, data, taken);
+    drawLineLabels(chart, data, taken);
+    drawPointLabels(chart, data, taken);
+    ctx.restore();
+  },
+};
+
+/** Scale options type re-exported for tests that inspect a config. */
+export type LogScaleOptions = ScaleOptionsByType<'logarithmic'>;

@@ -1,0 +1,45 @@
+// The figure frame's interface words in both editions (figure-specific words live in each definition).
+import type { Lang } from '../i18n';
+import type { IgnoreReason } from './types';
+
+const strings = {
+  source: { zh: '来源', en: 'Source' },
+  note: { zh: '注', en: 'Note' },
+  copyLink: { zh: '复制链接', en: 'Copy link' },
+  copyLinkLabel: { zh: '复制图 {n} 的链接（含当前设置）', en: 'Copy a link to Figure {n} with its current settings' },
+  copied: { zh: '链接已复制', en: 'Link copied' },
+  copyFailed: { zh: '无法复制，请从地址栏复制', en: 'Could not copy; copy the address bar instead' },
+  showData: { zh: '查看图中数据', en: 'Show the plotted data' },
+  controls: { zh: '调整图 {n}', en: 'Adjust Figure {n}' },
+  chartLabel: { zh: '图表：{title}', en: 'Chart: {title}' },
+  staticImage: {
+    zh: '静态图：默认设置下的图表（启用 JavaScript 后可交互）',
+    en: 'Static image of the chart in its default state (interactive with JavaScript)',
+  },
+  ignored: { zh: '已忽略链接中的值 {pair}（{reason}）', en: 'Ignored link value {pair} ({reason})' },
+  reset: { zh: '恢复默认', en: 'Reset' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+const reasons: Record<IgnoreReason, Record<Lang, string>> = {
+  'not-a-number': { zh: '不是数字', en: 'not a number' },
+  'not-an-integer': { zh: '不是整数', en: 'not a whole number' },
+  'out-of-range': { zh: '超出范围', en: 'out of range' },
+  'unknown-option': { zh: '没有这个选项', en: 'not one of the options' },
+  'unknown-control': { zh: '没有这个控件', en: 'no such control' },
+  'too-long': { zh: '太长', en: 'too long' },
+  duplicate: { zh: '重复的参数', en: 'given twice' },
+  'no-data': { zh: '有效数据不足两行', en: 'fewer than two usable rows' },
+};
+
+/** The names of the frame's strings. */
+export type FigureStringKey = keyof typeof strings;
+
+/** A figure-frame string in the given language, with `{name}` placeholders filled from `vars`. */
+export function figureText(lang: Lang, key: FigureStringKey, vars: Record<string, string | number> = {}): string {
+  return strings[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** Why a link value was ignored, in words: "not a number" / "不是数字". */
+export function reasonText(reason: IgnoreReason, lang: Lang): string {
+  return reasons[reason][lang];
+}

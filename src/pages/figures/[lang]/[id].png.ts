@@ -1,0 +1,63 @@
+// The static twin of every figure: a PNG of its default state, drawn at build time by Chart.js on
+// @napi-rs/canvas from the same chart factory as the live figure (light theme, 1200×700 CSS px at 2×).
+// It stands in for the chart without JavaScript and when a chart could not be drawn before printing.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import { buildChartConfig, LIGHT_THEME, type ChartTheme, type XY } from '../../../lib/figures/chart-config';
+import { defaultState } from '../../../lib/figures/controls';
+import { FIGURE_IDS } from '../../../lib/figures/ids';
+import { getFigure } from '../../../lib/figures/registry';
+import { LANGS, type Lang } from '../../../lib/i18n';
+
+/** Width of a twin in CSS pixels; the PNG is twice this. */
+export const TWIN_WIDTH = 1200;
+/** Height of a twin in CSS pixels; the PNG is twice this. */
+export const TWIN_HEIGHT = 700;
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+
+// Fonts shipped with the project, so a twin does not depend on what a machine happens to have installed:
+// KaTeX's Main Regular (from node_modules) covers Latin digits and labels. For Chinese labels the WenQuanYi
+// Micro Hei font is used when installed (CI installs fonts-wqy-microhei); without it, the Chinese twins fall
+// back to the English labels rather than print empty boxes.
+const LATIN_FAMILY = 'FigureLatin';
+const CJK_FAMILY = 'FigureCJK';
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+// Resolve from the project root: this file runs from a bundled chunk inside the build's output directory.
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const latinFont = path.join(path.dirname(require.resolve('katex/package.json')), 'dist/fonts/KaTeX_Main-Regular.ttf');
+GlobalFonts.registerFromPath(latinFont, LATIN_FAMILY);
+const hasCjk = existsSync(CJK_FONT) && GlobalFonts.registerFromPath(CJK_FONT, CJK_FAMILY) !== null;
+
+/** Every language × figure id. */
+export const getStaticPaths: GetStaticPaths = () =>
+  LANGS.flatMap((lang) => FIGURE_IDS.map((id) => ({ params: { lang, id } })));
+
+/** Draws one figure's default state and returns the PNG bytes. */
+export async function renderTwin(id: string, lang: Lang): Promise<Buffer> {
+  const def = getFigure(id);
+  const labelLang: Lang = lang === 'zh' && !hasCjk ? 'en' : lang;
+  const theme: ChartTheme = {
+    ...LIGHT_THEME,
+    fontFamily: labelLang === 'zh' ? `${CJK_FAMILY}, ${LATIN_FAMILY}` : LATIN_FAMILY,
+    fontSize: 19,
+  };
+  const canvas = createCanvas(TWIN_WIDTH, TWIN_HEIGHT);
+  const config = buildChartConfig(def, defaultState(def), labelLang, theme, { pixelRatio: 2, responsive: false });
+  // Chart.js paints no background: the PNG stays transparent, so dark screens can invert it (figures.css).
+  const chart = new Chart<'line', XY[]>(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
+  const png = await canvas.encode('png');
+  chart.destroy();
+  return png;
+}
+
+/** The PNG response for /figures/<lang>/<id>.png. */
+export const GET: APIRoute = async ({ params }) => {
+  const lang = (LANGS as readonly string[]).includes(params.lang ?? '') ? (params.lang as Lang) : 'en';
+  const png = await renderTwin(params.id ?? '', lang);
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};

@@ -1,0 +1,350 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { readChapters } from '../essay-files';
+import { FIGURES } from '../../src/lib/figures/registry';
+import { defaultState } from '../../src/lib/figures/controls';
+import { paramKey, readFigureState, writeFigureState } from '../../src/lib/figures/url-state';
+import type { FigureDefinition, FigureState } from '../../src/lib/figures/types';
+import { badValue, unknownControl } from '../unit/figures/arbitraries';
+
+// The figures on the built site: drawing, controls, shareable URLs, fuzzed links, no-JS twins, print and data.
+
+const contentDir = process.env.ESSAY_CONTENT_DIR ?? 'content';
+type Lang = 'zh' | 'en';
+
+/** The chapter path of every figure placed in the essay, per language. */
+function figurePages(lang: Lang): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const chapter of readChapters(lang, contentDir)) {
+    for (const match of chapter.body.matchAll(/<Figure\s+id="([^"]+)"/g)) pages.set(match[1]!, `/${lang}/${chapter.slug}/`);
+  }
+  return pages;
+}
+const pages = { en: figurePages('en'), zh: figurePages('zh') };
+const placed = Object.values(FIGURES).filter((def) => pages.en.has(def.id));
+
+/** Collects console errors and page errors; the test fails if any appear. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function open(page: Page, path: string, id: string): Promise<void> {
+  await page.goto(`${path}#fig-${id}`);
+  await page.evaluate(() => window.__figuresReady!());
+}
+
+/** Painted (non-transparent) pixels of the figure's canvas: Chart.js paints no background. */
+async function paintedPixels(page: Page, id: string): Promise<number> {
+  return page.locator(`#fig-${id} canvas.figure-canvas`).evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n += 1;
+    return n;
+  });
+}
+
+const image = (page: Page, id: string) => page.locator(`#fig-${id} canvas.figure-canvas`).evaluate((c: HTMLCanvasElement) => c.toDataURL());
+const readout = (page: Page, id: string) => page.locator(`#fig-${id} [data-readout]`).innerText();
+
+/** The values every control of a figure shows. */
+async function controlValues(page: Page, id: string): Promise<Record<string, string>> {
+  return page.locator(`#fig-${id} [data-control]`).evaluateAll((boxes) =>
+    Object.fromEntries(
+      boxes.map((box) => {
+        const name = (box as HTMLElement).dataset.control!;
+        const checked = box.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+        const field = box.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[type="range"], select, textarea');
+        return [name, checked?.value ?? field?.value ?? ''];
+      }),
+    ),
+  );
+}
+
+/** The address once the island has written the latest state (it writes at most every 250 ms while controls move). */
+async function settledUrl(page: Page): Promise<string> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const previous = last;
+      await page.waitForTimeout(300);
+      last = page.url();
+      return last === previous;
+    })
+    .toBe(true);
+  return last;
+}
+
+/** Moves one control to a different value with the keyboard or the mouse, as a reader would. */
+async function moveControl(page: Page, def: FigureDefinition, name: string): Promise<void> {
+  const box = page.locator(`#fig-${def.id} [data-control="${name}"]`);
+  const control = def.controls.find((c) => c.name === name)!;
+  if (control.kind === 'number') {
+    const range = box.locator('input[type="range"]');
+    await range.focus();
+    const atMax = await range.evaluate((r: HTMLInputElement) => r.value === r.max);
+    for (let i = 0; i < 3; i += 1) await range.press(atMax ? 'ArrowLeft' : 'ArrowRight');
+  } else if (control.kind === 'radio') {
+    const unchecked = box.locator('input[type="radio"]:not(:checked)').first();
+    await unchecked.focus();
+    await unchecked.check();
+  } else if (control.kind === 'select') {
+    const options = control.options.map((o) => o.value);
+    const current = await box.locator('select').inputValue();
+    await box.locator('select').selectOption(options.find((o) => o !== current)!);
+  } else {
+    await box.locator('textarea').fill('size,loss\n1e6,4.2\n1e7,3.6\n1e8,3.1\n1e9,2.8\n1e10,2.6');
+  }
+}
+
+/** Makes a control visible first if it depends on another (e.g. the D slider needs the "Data D" axis). */
+async function reveal(page: Page, def: FigureDefinition, name: string): Promise<void> {
+  if (await page.locator(`#fig-${def.id} [data-control="${name}"]`).isVisible()) return;
+  for (const other of def.controls) {
+    if (other.kind !== 'radio') continue;
+    for (const option of other.options) {
+      await page.locator(`#fig-${def.id} [data-control="${other.name}"] input[value="${option.value}"]`).check();
+      if (await page.locator(`#fig-${def.id} [data-control="${name}"]`).isVisible()) return;
+    }
+  }
+}
+
+test('every figure id is placed in a chapter of both editions', () => {
+  expect([...pages.en.keys()].sort()).toEqual(Object.keys(FIGURES).sort());
+  expect([...pages.zh.keys()].sort()).toEqual(Object.keys(FIGURES).sort());
+});
+
+for (const def of placed) {
+  const id = def.id;
+  const path = pages.en.get(id)!;
+
+  test.describe(`figure ${id}`, () => {
+    test('draws a non-blank chart, replaces the twin, and describes itself', async ({ page }) => {
+      const errors = watchErrors(page);
+      await open(page, path, id);
+      const figure = page.locator(`#fig-${id}`);
+      await expect(figure).toHaveAttribute('data-drawn', '');
+      await expect(figure.locator('canvas.figure-canvas')).toBeVisible();
+      await expect(figure.locator('img.figure-twin')).toBeHidden();
+      expect(await paintedPixels(page, id)).toBeGreaterThan(5000);
+      const canvas = figure.locator('canvas.figure-canvas');
+      await expect(canvas).toHaveAttribute('role', 'img');
+      const describedBy = await canvas.getAttribute('aria-describedby');
+      await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(def.describe(defaultState(def), 'en'));
+      await expect(figure.locator('.figure-controls-set')).toBeEnabled();
+      expect(await figure.locator('figcaption .figure-source').innerText()).toMatch(/^Source: /);
+      expect(errors).toEqual([]);
+    });
+
+    test('every control changes the chart and the URL; reloading the URL restores the state', async ({ page }) => {
+      const errors = watchErrors(page);
+      await open(page, path, id);
+      for (const control of def.controls) {
+        await reveal(page, def, control.name);
+        const before = await image(page, id);
+        await moveControl(page, def, control.name);
+        await expect.poll(() => image(page, id), { message: `${id}.${control.name} redraws the chart` }).not.toBe(before);
+        await expect.poll(() => new URL(page.url()).searchParams.has(paramKey(id, control.name)), { message: `${id}.${control.name} is in the URL` }).toBe(true);
+      }
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#fig-${id}`);
+      const values = await controlValues(page, id);
+      const text = await readout(page, id);
+      const url = await settledUrl(page);
+      await page.goto('about:blank');
+      await page.goto(url);
+      await page.evaluate(() => window.__figuresReady!());
+      expect(await controlValues(page, id)).toEqual(values);
+      expect(await readout(page, id)).toBe(text);
+      await expect(page.locator(`#fig-${id} [data-note]`)).toBeHidden();
+      // The shared figure is scrolled into view.
+      await expect(page.locator(`#fig-${id}`)).toBeInViewport({ ratio: 0.2 });
+      expect(errors).toEqual([]);
+    });
+
+    test('≥ 200 fuzzed bad link values leave the figure at its defaults with a visible note', async ({ page }) => {
+      test.setTimeout(180_000);
+      const errors = watchErrors(page);
+      await open(page, path, id);
+      const defaults = await readout(page, id);
+      const defaultValues = await controlValues(page, id);
+      // Bad values for every control and unknown control names, seeded so a failure can be replayed.
+      const bad: Array<[string, string]> = [];
+      const perControl = Math.ceil(220 / def.controls.length);
+      def.controls.forEach((control, i) => {
+        for (const raw of fc.sample(badValue(control), { numRuns: perControl, seed: 42 + i })) bad.push([paramKey(id, control.name), raw]);
+      });
+      for (const name of fc.sample(unknownControl(def), { numRuns: 20, seed: 7 })) bad.push([`${id}.${name}`, 'x']);
+      // Batch them into as few loads as the server's URL limit allows (≤ 12,000 encoded characters each).
+      const batches: Array<Array<[string, string]>> = [[]];
+      for (const pair of bad) {
+        const last = batches[batches.length - 1]!;
+        const length = new URLSearchParams([...last, pair]).toString().length;
+        if (last.length > 0 && (length > 12000 || last.length >= 40)) batches.push([pair]);
+        else last.push(pair);
+      }
+      expect(bad.length).toBeGreaterThanOrEqual(200);
+      for (const batch of batches) {
+        const search = new URLSearchParams(batch).toString();
+        await page.goto(`${path}?${search}#fig-${id}`);
+        await page.evaluate(() => window.__figuresReady!());
+        const note = page.locator(`#fig-${id} [data-note]`);
+        await expect(note).toBeVisible();
+        await expect(note.locator('p')).toHaveCount(batch.length);
+        await expect(note.locator('p').first()).toContainText('Ignored link value');
+        expect(await readout(page, id)).toBe(defaults);
+        expect(await controlValues(page, id)).toEqual(defaultValues);
+        expect(await paintedPixels(page, id)).toBeGreaterThan(5000);
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('the data table shows the module’s values, at the defaults and after a change', async ({ page }) => {
+      await open(page, path, id);
+      const figure = page.locator(`#fig-${id}`);
+      await figure.locator('details.figure-data summary').click();
+      const check = async (state: FigureState) => {
+        const expected = def.table(state, 'en');
+        const cells = await figure.locator('.figure-data-body tbody tr').evaluateAll((rows) =>
+          rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).dataset.value ?? cell.textContent ?? '')),
+        );
+        // Numbers agree to 8 significant digits: the browser's Math.pow may differ from Node's in the last bit, which an
+        // iterative fit (fit-your-own's floor) can amplify to ~1e-9.
+        expect(cells.length).toBe(expected.rows.length);
+        expected.rows.forEach((row, i) => {
+          expect(cells[i]!.length).toBe(row.length);
+          row.forEach((cell, j) => {
+            const shown = cells[i]![j]!;
+            if (cell.value === undefined) expect(shown).toBe(cell.text);
+            else if (cell.value === 0) expect(Number(shown)).toBe(0);
+            else expect(Number(shown) / cell.value, `row ${i}, column ${j}`).toBeCloseTo(1, 8);
+          });
+        });
+      };
+      await check(defaultState(def));
+      const first = def.controls[0]!;
+      await moveControl(page, def, first.name);
+      await expect.poll(() => new URL(page.url()).searchParams.has(paramKey(id, first.name))).toBe(true);
+      await check(readFigureState(def, new URL(await settledUrl(page)).search).state);
+    });
+  });
+}
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const def of placed) {
+    test(`${def.id}: the static twin is shown and loads`, async ({ page }) => {
+      await page.goto(pages.en.get(def.id)!);
+      const twin = page.locator(`#fig-${def.id} img.figure-twin`);
+      await twin.scrollIntoViewIfNeeded();
+      await expect(twin).toBeVisible();
+      await expect.poll(() => twin.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      expect(await twin.getAttribute('alt')).toBe(def.describe(defaultState(def), 'en'));
+      await expect(page.locator(`#fig-${def.id} canvas.figure-canvas`)).toBeHidden();
+      await expect(page.locator(`#fig-${def.id} .figure-controls-set :is(input, select, textarea)`).first()).toBeDisabled();
+    });
+  }
+});
+
+test('the Chinese edition draws its figures with Chinese labels', async ({ page }) => {
+  const errors = watchErrors(page);
+  for (const [id, path] of pages.zh) {
+    await open(page, path, id);
+    expect(await paintedPixels(page, id)).toBeGreaterThan(5000);
+    await expect(page.locator(`#fig-${id} figcaption .figure-source`)).toContainText('来源');
+    await expect(page.locator(`#fig-${id} .figure-description`)).toHaveText(FIGURES[id as keyof typeof FIGURES].describe(defaultState(FIGURES[id as keyof typeof FIGURES]), 'zh'));
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a bad link value is reported in Chinese on the Chinese edition', async ({ page }) => {
+  const [id, path] = [...pages.zh][0]!;
+  const control = FIGURES[id as keyof typeof FIGURES].controls[0]!;
+  await page.goto(`${path}?${paramKey(id, control.name)}=abc#fig-${id}`);
+  await expect(page.locator(`#fig-${id} [data-note]`)).toContainText(`已忽略链接中的值 ${paramKey(id, control.name)}=abc`);
+});
+
+test('the copy-link button copies the figure’s current state and says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const def = placed[0]!;
+  await open(page, pages.en.get(def.id)!, def.id);
+  await moveControl(page, def, def.controls[0]!.name);
+  await page.locator(`#fig-${def.id} [data-copy]`).click();
+  await expect(page.locator(`#fig-${def.id} [data-copied]`)).toHaveText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(`#fig-${def.id}`);
+  expect(new URL(copied).searchParams.has(paramKey(def.id, def.controls[0]!.name))).toBe(true);
+});
+
+test('charts follow the theme switch', async ({ page }) => {
+  const def = placed[0]!;
+  await open(page, pages.en.get(def.id)!, def.id);
+  const light = await image(page, def.id);
+  await page.evaluate(() => {
+    document.documentElement.dataset.theme = 'dark';
+    document.dispatchEvent(new CustomEvent('themechange', { detail: 'dark' }));
+  });
+  await expect.poll(() => image(page, def.id)).not.toBe(light);
+});
+
+test('a page without figures loads none of the figure code', async ({ page }) => {
+  const plain = readChapters('en', contentDir).find((c) => !/<Figure\s/.test(c.body));
+  test.skip(!plain, 'every chapter has a figure');
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(`/en/${plain!.slug}/`, { waitUntil: 'networkidle' });
+  expect(scripts.filter((url) => /Figure\.astro|\/chart\./.test(url))).toEqual([]);
+  expect(await page.evaluate(() => typeof window.__figuresReady)).toBe('undefined');
+});
+
+test('printing to PDF keeps every figure of a chapter as an image', async ({ page }) => {
+  // The chapter with the most figures.
+  const byPage = new Map<string, string[]>();
+  for (const [id, p] of pages.en) byPage.set(p, [...(byPage.get(p) ?? []), id]);
+  const [path, ids] = [...byPage].sort((a, b) => b[1].length - a[1].length)[0]!;
+  await page.goto(path);
+  await page.evaluate(() => window.__figuresReady!());
+  await page.emulateMedia({ media: 'print' });
+  // Entering print media redraws the charts at print resolution (≥ 2 canvas pixels per CSS pixel).
+  for (const id of ids) {
+    await expect
+      .poll(() => page.locator(`#fig-${id} canvas.figure-canvas`).evaluate((c: HTMLCanvasElement) => c.width / c.clientWidth))
+      .toBeGreaterThanOrEqual(2);
+  }
+  mkdirSync('.tmp', { recursive: true });
+  const file = `.tmp/figures-e2e-${process.pid}.pdf`;
+  await page.pdf({ path: file, format: 'A4', printBackground: true });
+  // pdfimages lists one "image" row per embedded picture (plus "smask" rows for transparency).
+  const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  const images = list.split('\n').slice(2).filter((line) => /\simage\s/.test(line));
+  expect(images.length).toBeGreaterThanOrEqual(ids.length);
+});
+
+// A shared state in both figures of one page: both restore, neither disturbs the other.
+test('two figures on one page keep separate states in one URL', async ({ page }) => {
+  const shared = [...pages.en].filter(([, p]) => [...pages.en].filter(([, q]) => q === p).length > 1);
+  test.skip(shared.length < 2, 'no chapter has two figures');
+  const [[a, path], [b]] = shared as [[string, string], [string, string]];
+  const defA = FIGURES[a as keyof typeof FIGURES];
+  const defB = FIGURES[b as keyof typeof FIGURES];
+  const stateA = { ...defaultState(defA) } as Record<string, number | string>;
+  const stateB = { ...defaultState(defB) } as Record<string, number | string>;
+  const firstA = defA.controls.find((c) => c.kind !== 'text')!;
+  const firstB = defB.controls.find((c) => c.kind !== 'text')!;
+  stateA[firstA.name] = firstA.kind === 'number' ? firstA.steps[1]! : firstA.options[1]!.value;
+  stateB[firstB.name] = firstB.kind === 'number' ? firstB.steps[2]! : firstB.options[1]!.value;
+  const search = writeFigureState(defB, stateB, writeFigureState(defA, stateA, ''));
+  await page.goto(`${path}${search}#fig-${a}`);
+  await page.evaluate(() => window.__figuresReady!());
+  await expect(page.locator(`#fig-${a} [data-note]`)).toBeHidden();
+  await expect(page.locator(`#fig-${b} [data-note]`)).toBeHidden();
+  expect(await readout(page, a)).toContain(defA.readout(stateA, 'en').lines[0]!.replace(/\^\{([^}]*)\}/g, '$1'));
+  expect(await readout(page, b)).toContain(defB.readout(stateB, 'en').lines[0]!.replace(/\^\{([^}]*)\}/g, '$1'));
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createCanvas } from '@napi-rs/canvas';
+import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, PointElement } from 'chart.js';
+import { FIGURES } from '../../../src/lib/figures/registry';
+import { defaultState } from '../../../src/lib/figures/controls';
+import {
+  LIGHT_THEME, OKABE_ITO, ROLE_STYLES, buildChartConfig, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
+} from '../../../src/lib/figures/chart-config';
+import type { FigureDefinition, FigureState } from '../../../src/lib/figures/types';
+import { validState } from './arbitraries';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale);
+
+const DARK = { ...LIGHT_THEME, text: '#dcd8d0', muted: '#a8a39a', rule: '#3b3f45', bg: '#1d1f22', dark: true };
+
+// Everything a valid configuration must satisfy, whatever the figure and state.
+function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh', theme = LIGHT_THEME): void {
+  const config = buildChartConfig(def, state, lang, theme);
+  expect(config.type).toBe('line');
+  expect(config.options?.animation).toBe(false);
+  expect(config.options?.devicePixelRatio).toBeGreaterThanOrEqual(2);
+  const scales = config.options?.scales as Record<string, { type: string; min?: number; max?: number }>;
+  const data = config.data as FigureChartData;
+  expect(data.datasets.length).toBeGreaterThan(0);
+  for (const dataset of data.datasets) {
+    const axis = (dataset as { yAxisID?: string }).yAxisID ?? 'y';
+    expect(scales[axis], `${def.id}: dataset ${dataset.label} uses a defined axis`).toBeDefined();
+    expect(dataset.data.length).toBeGreaterThan(0);
+    for (const p of dataset.data as XY[]) {
+      expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+      if (scales.x?.type === 'logarithmic') expect(p.x).toBeGreaterThan(0);
+      if (scales[axis]?.type === 'logarithmic') expect(p.y).toBeGreaterThan(0);
+    }
+    expect(String(dataset.label)).not.toMatch(/NaN|Infinity|undefined/);
+  }
+  for (const [id, scale] of Object.entries(scales)) {
+    if (scale.min !== undefined && scale.max !== undefined) expect(scale.max, `${def.id}: axis ${id}`).toBeGreaterThan(scale.min);
+    for (const bound of [scale.min, scale.max]) if (bound !== undefined) expect(Number.isFinite(bound)).toBe(true);
+  }
+  for (const label of [...data.figure.lines, ...data.figure.points]) expect(label.text).not.toMatch(/NaN|Infinity|undefined/);
+  // At least one drawn dataset must have a point inside the x range (no empty chart).
+  const x = scales.x!;
+  const inside = data.datasets.some((d) => (d.data as XY[]).some((p) => (x.min === undefined || p.x >= x.min) && (x.max === undefined || p.x <= x.max)));
+  expect(inside, `${def.id}: something is plotted inside the x range`).toBe(true);
+}
+
+describe('the chart factory', () => {
+  it('labels log axes only at powers of ten, with superscripts (plain between 0.01 and 1000)', () => {
+    expect(powerOfTenLabel(9)).toBe('10⁹');
+    expect(powerOfTenLabel(-3)).toBe('10⁻³');
+    expect(powerOfTenLabel(2)).toBe('100');
+    expect(logTicks(1e6, 1e13)).toEqual([1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13]);
+    expect(logTicks(1, 5)).toEqual([1, 1.5, 2, 3, 4, 5]);
+    expect(logTicks(1e-5, 1e25).length).toBeLessThanOrEqual(12);
+  });
+
+  it('gives every meaning one Okabe–Ito colour and greyscale-safe dashes', () => {
+    expect(ROLE_STYLES.kaplan.color).toBe(OKABE_ITO.blue);
+    expect(ROLE_STYLES.hoffmann.color).toBe(OKABE_ITO.vermillion);
+    expect(ROLE_STYLES['hoffmann-unrounded'].color).toBe(OKABE_ITO.orange);
+    expect(ROLE_STYLES.epoch.color).toBe(OKABE_ITO.bluishGreen);
+    expect(ROLE_STYLES.reader.color).toBe(OKABE_ITO.reddishPurple);
+    const fitDashes = ['kaplan', 'hoffmann', 'hoffmann-unrounded', 'epoch'].map((r) => JSON.stringify(ROLE_STYLES[r as 'kaplan'].dash));
+    expect(new Set(fitDashes).size).toBe(4);
+  });
+
+  for (const def of Object.values(FIGURES)) {
+    describe(def.id, () => {
+      it('builds a valid configuration for the default state in both languages and themes', () => {
+        for (const lang of ['en', 'zh'] as const) {
+          checkConfig(def, defaultState(def), lang);
+          checkConfig(def, defaultState(def), lang, DARK);
+        }
+      });
+
+      it('builds a valid configuration for random valid states', () => {
+        fc.assert(
+          fc.property(validState(def), fc.constantFrom('en' as const, 'zh' as const), (state, lang) => checkConfig(def, state, lang)),
+          { numRuns: 60 },
+        );
+      });
+
+      it('Chart.js draws the default state on a canvas in Node (non-blank)', async () => {
+        const canvas = createCanvas(600, 350);
+        const config = buildChartConfig(def, defaultState(def), 'en', LIGHT_THEME, { responsive: false, pixelRatio: 1 });
+        const chart = new Chart<'line', XY[]>(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] as number) > 0) painted += 1;
+        chart.destroy();
+        expect(painted).toBeGreaterThan(2000);
+      });
+
+      it('gives every plotted point a hover card without NaN', () => {
+        const data = buildChartConfig(def, defaultState(def), 'en', LIGHT_THEME).data as FigureChartData;
+        data.datasets.forEach((_dataset, i) => {
+          const card = hoverText(data, i, 0, 'en');
+          expect(card.lines.length).toBeGreaterThan(0);
+          expect([card.title, ...card.lines].join(' ')).not.toMatch(/NaN|Infinity|undefined/);
+        });
+      });
+    });
+  }
+});

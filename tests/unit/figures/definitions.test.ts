@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  BESIROGLU_2024, GPT3_175B, HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, LLAMA2_70B, MODELS, computeOptimal, exactMatch, fitPowerLaw,
+  fitSaturatingPowerLaw, kaplanLoss, kaplanLossVsParams, kaplanOptimalParams, kvCacheBytes, tokenEditDistance, tokenProbability,
+} from '../../../src/lib/scaling';
+import { FIGURE_IDS } from '../../../src/lib/figures/ids';
+import { FIGURES, getFigure } from '../../../src/lib/figures/registry';
+import { defaultState } from '../../../src/lib/figures/controls';
+import { parseXYData } from '../../../src/lib/figures/csv';
+import { illustrativeTaskLoss } from '../../../src/lib/figures/emergence';
+import { DEFAULT_CSV } from '../../../src/lib/figures/fit-your-own';
+import { rnnStateBytes } from '../../../src/lib/figures/growing-state';
+import { readoutHtml, sourceText, tableHtml } from '../../../src/lib/figures/render';
+import type { FigureDefinition, TableData } from '../../../src/lib/figures/types';
+import { validState } from './arbitraries';
+
+const values = (table: TableData, column: number) => table.rows.map((row) => row[column]?.value);
+const close = (a: number | undefined, b: number) => expect(a! / b).toBeCloseTo(1, 12);
+
+describe('the figure registry', () => {
+  it('has one definition for every id of ids.ts, under that id', () => {
+    expect(Object.keys(FIGURES).sort()).toEqual([...FIGURE_IDS].sort());
+    for (const id of FIGURE_IDS) expect(getFigure(id).id).toBe(id);
+    expect(() => getFigure('nope')).toThrow(/Unknown figure id "nope"/);
+  });
+
+  for (const def of Object.values(FIGURES) as FigureDefinition[]) {
+    it(`${def.id}: controls are well formed (unique names, sorted slider steps, defaults accepted)`, () => {
+      const names = def.controls.map((c) => c.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const control of def.controls) {
+        expect(control.label.en && control.label.zh).toBeTruthy();
+        if (control.kind === 'number') {
+          expect([...control.steps].sort((a, b) => a - b)).toEqual(control.steps);
+          expect(control.default).toBeGreaterThanOrEqual(control.steps[0]!);
+          expect(control.default).toBeLessThanOrEqual(control.steps[control.steps.length - 1]!);
+        }
+        if (control.kind === 'radio' || control.kind === 'select') expect(control.options.map((o) => o.value)).toContain(control.default);
+      }
+    });
+
+    it(`${def.id}: description, readout, table and sources never show NaN, Infinity or undefined`, () => {
+      fc.assert(
+        fc.property(validState(def), fc.constantFrom('en' as const, 'zh' as const), (state, lang) => {
+          const text = [def.describe(state, lang), readoutHtml(def.readout(state, lang)), tableHtml(def.table(state, lang)), sourceText(def, lang).sources].join('\n');
+          expect(text).not.toMatch(/NaN|Infinity|undefined|\[object/);
+          expect(def.describe(state, lang).length).toBeGreaterThan(20);
+          for (const row of def.table(state, lang).rows) for (const cell of row) if (cell.value !== undefined) expect(Number.isFinite(cell.value)).toBe(true);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
+});
+
+describe('data tables carry the scaling module’s values', () => {
+  it('loss-vs-scale: L(N) of Kaplan Eq. 1.1 at each decade and at GPT-1/2/3', () => {
+    const table = FIGURES['loss-vs-scale'].table(defaultState(FIGURES['loss-vs-scale']), 'en');
+    table.rows.forEach((row) => close(row[1]!.value, kaplanLossVsParams(row[0]!.value!)));
+    expect(values(table, 0)).toEqual(expect.arrayContaining(MODELS.filter((m) => m.id.startsWith('gpt')).map((m) => m.params)));
+  });
+
+  it('data-limited-loss: L(N, D) with Table 2 constants for every D column', () => {
+    const table = FIGURES['data-limited-loss'].table(defaultState(FIGURES['data-limited-loss']), 'en');
+    const ds = [1e8, 1e9, 1e10, 1e11, 1e12];
+    for (const row of table.rows) ds.forEach((D, j) => close(row[j + 1]!.value, kaplanLoss(row[0]!.value!, D)));
+  });
+
+  it('compute-frontier: the readout table is Kaplan Table 6 and Hoffmann Eq. 4 under each fit', () => {
+    const def = FIGURES['compute-frontier'];
+    const state = { ...defaultState(def), c: 1e24 };
+    const rows = def.readout(state, 'en').table!.rows;
+    close(rows[0]![1]!.value, kaplanOptimalParams(1e24));
+    close(rows[0]![2]!.value, 1e24 / (6 * kaplanOptimalParams(1e24)));
+    [HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, BESIROGLU_2024].forEach((fit, i) => {
+      const o = computeOptimal(1e24, fit);
+      close(rows[i + 1]![1]!.value, o.params);
+      close(rows[i + 1]![2]!.value, o.tokens);
+      close(rows[i + 1]![3]!.value, o.tokensPerParam);
+      close(rows[i + 1]![4]!.value, o.loss);
+    });
+  });
+
+  it('emergence: p = e^−ℓ, exact match p^L and edit distance L(1 − p) for L = 20', () => {
+    const table = FIGURES.emergence.table(defaultState(FIGURES.emergence), 'en');
+    for (const row of table.rows) {
+      const loss = illustrativeTaskLoss(row[0]!.value!);
+      const p = tokenProbability(loss);
+      close(row[1]!.value, loss);
+      close(row[2]!.value, p);
+      if (exactMatch(p, 20) > 0) close(row[3]!.value, exactMatch(p, 20));
+      close(row[4]!.value, tokenEditDistance(p, 20));
+    }
+  });
+
+  it('model-timeline: every model of MODELS with its parameter count', () => {
+    const table = FIGURES['model-timeline'].table(defaultState(FIGURES['model-timeline']), 'en');
+    expect(table.rows.map((r) => r[0]!.text)).toEqual(MODELS.map((m) => m.name));
+    expect(values(table, 3)).toEqual(MODELS.map((m) => m.params));
+  });
+
+  it('growing-state: KV-cache bytes of GPT-3 and Llama 2 70B, and the constant RNN state', () => {
+    const table = FIGURES['growing-state'].table(defaultState(FIGURES['growing-state']), 'en');
+    for (const row of table.rows) {
+      const t = row[0]!.value!;
+      expect(row[1]!.value).toBe(kvCacheBytes(GPT3_175B, t));
+      expect(row[2]!.value).toBe(kvCacheBytes(LLAMA2_70B, t));
+      expect(row[3]!.value).toBe(rnnStateBytes(2));
+    }
+    expect(kvCacheBytes(GPT3_175B, 2048)).toBe(9_663_676_416);
+  });
+
+  it('fit-your-own: the default data and both fits’ predictions at each point', () => {
+    const def = FIGURES['fit-your-own'];
+    const table = def.table(defaultState(def), 'en');
+    const points = parseXYData(DEFAULT_CSV).points;
+    const power = fitPowerLaw(points);
+    const floor = fitSaturatingPowerLaw(points);
+    table.rows.forEach((row, i) => {
+      expect(row[0]!.value).toBe(points[i]!.x);
+      expect(row[1]!.value).toBe(points[i]!.y);
+      close(row[2]!.value, power.a * points[i]!.x ** power.b);
+      close(row[3]!.value, floor.E + floor.a * points[i]!.x ** floor.b);
+    });
+  });
+
+  it('fit-your-own: falls back to the example data when fewer than two rows are usable, and says so', () => {
+    const def = FIGURES['fit-your-own'];
+    const readout = def.readout({ data: 'x,y\nabc,1\n5,6' }, 'en');
+    expect(readout.lines[0]).toMatch(/Fewer than two usable rows/);
+    expect(readout.lines.join(' ')).toMatch(/Line 2 .*not a number/);
+    expect(def.series({ data: 'nothing here' }, 'en')[0]!.points.length).toBe(parseXYData(DEFAULT_CSV).points.length);
+  });
+});
