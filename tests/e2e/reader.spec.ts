@@ -244,6 +244,8 @@ test.describe('sidenotes', () => {
 });
 
 test.describe('search', () => {
+  // Each case walks the whole search flow over three page loads and loads the language's index: give it room.
+  test.describe.configure({ timeout: 150_000 });
   const cases = [
     { lang: 'zh', query: '苦涩的教训', slug: 'bitter-lesson', open: '/' },
     { lang: 'en', query: 'Chinchilla', slug: 'compute-optimal', open: 'Control+K' },
