@@ -40,8 +40,14 @@ async function watch(context: BrowserContext, page: Page): Promise<Watch> {
     if (HEADER_POLICY) {
       // As on the real host, every response carries the header from _headers (its rule is "/*"): pages then obey both
       // it and their <meta>, and workers (Pagefind's search runs in one), which no <meta> reaches, obey it too.
-      const response = await route.fetch();
-      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': HEADER_POLICY } });
+      // A request still in flight when the test moves on is disposed by Playwright: nothing to serve then.
+      try {
+        const response = await route.fetch();
+        return await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': HEADER_POLICY } });
+      } catch (error) {
+        if (/disposed|closed/i.test(String(error))) return;
+        throw error;
+      }
     }
     return route.continue();
   });
