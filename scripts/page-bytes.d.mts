@@ -27,6 +27,7 @@ export interface PageBytes {
   otherFigures: string[];
   chartFiles: string[];
   renderBlocking: string[];
+  eagerScripts: string[];
   missing: string[];
 }
 export const BUDGETS: { jsWithoutFigures: number; jsWithFigures: number; firstLoadTarget: number };

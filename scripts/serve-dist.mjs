@@ -1,7 +1,10 @@
 // A minimal static server for a built site (dist/ by default), used by tests, screenshots, PDFs and benchmarks.
+// Like a static host, it gzips text responses when the client accepts gzip, so byte-sensitive measurements
+// (Lighthouse's simulated network) see what a reader would download.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -10,6 +13,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.wasm': 'application/wasm',
 };
+
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|manifest\+json)|image\/svg)/;
+const gzipped = new Map();
+
+// The gzip bytes of a file (zlib's default level, as static hosts use), cached by path and modification time.
+function gzipOf(file, mtimeMs) {
+  const hit = gzipped.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = gzipSync(readFileSync(file));
+  gzipped.set(file, { mtimeMs, body });
+  return body;
+}
 
 /** Serves `root` on 127.0.0.1:`port`, mounted under `base` ("/" or "/essay/"); resolves to the server. */
 export function serveDist({ root = 'dist', port = 4321, base = '/' } = {}) {
@@ -21,13 +36,21 @@ export function serveDist({ root = 'dist', port = 4321, base = '/' } = {}) {
     pathname = '/' + pathname.slice(base.length);
     let file = path.join(dir, pathname);
     if (!file.startsWith(dir)) return notFound(res);
+    let stat;
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      statSync(file);
+      stat = statSync(file);
     } catch {
       return notFound(res);
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = gzipOf(file, stat.mtimeMs);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'Accept-Encoding' });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': stat.size });
+    if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
   });
   function notFound(res) {
