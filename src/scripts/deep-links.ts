@@ -30,24 +30,33 @@ export function announce(message: string): void {
   toastTimer = window.setTimeout(() => toast && (toast.dataset.visible = 'false'), 2500);
 }
 
-/** Shares or copies the URL of this page with `#id`, and says so. */
-export async function shareLink(id: string, title: string): Promise<void> {
-  const url = `${location.origin}${location.pathname}${location.search}#${id}`;
-  const text = labels();
+/** How a link left the page: through the system share sheet, onto the clipboard, or not at all. */
+export type ShareOutcome = 'shared' | 'copied' | 'failed';
+
+/** Hands `url` to the Web Share sheet on touch devices that have one, else copies it to the clipboard. */
+export async function shareOrCopy(url: string, title: string): Promise<ShareOutcome> {
   if (typeof navigator.share === 'function' && matchMedia('(pointer: coarse)').matches) {
     try {
       await navigator.share({ url, title });
-      return;
+      return 'shared';
     } catch {
       /* dismissed or refused: fall back to the clipboard */
     }
   }
   try {
     await navigator.clipboard.writeText(url);
-    announce(text.copied);
+    return 'copied';
   } catch {
-    announce(text.failed + url);
+    return 'failed';
   }
+}
+
+/** Shares or copies the URL of this page with `#id`, and says so. */
+export async function shareLink(id: string, title: string): Promise<void> {
+  const url = `${location.origin}${location.pathname}${location.search}#${id}`;
+  const text = labels();
+  const outcome = await shareOrCopy(url, title);
+  if (outcome !== 'shared') announce(outcome === 'copied' ? text.copied : text.failed + url);
   history.replaceState(history.state, '', `#${id}`);
 }
 

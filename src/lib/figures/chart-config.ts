@@ -202,6 +202,9 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       maxRotation: 0,
       autoSkip: !log,
       autoSkipPadding: 12,
+      // Measure at most six labels to size the axis (they are of similar length); measuring every tick on every
+      // redraw was the largest single cost of an update.
+      sampleSize: 6,
       includeBounds: false,
       callback: ticksLabel,
       ...(spec.ticks === 'year' ? { stepSize: 1 } : {}),
@@ -211,10 +214,16 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
     border: { color: theme.muted },
   };
   if (log) {
-    // Only the ticks that are labelled: fewer labels to measure on every update, and grid lines only there.
+    // Only the ticks that are labelled: fewer labels, and grid lines only there.
     options.afterBuildTicks = (scale: Scale) => {
       scale.ticks = logTicks(scale.min, scale.max).map((value) => ({ value, major: powerOfTen(value) !== undefined }));
     };
+    if (!hidden) {
+      // The labels plugin draws a log axis's labels (with real superscripts), so Chart.js neither measures nor draws
+      // them: the axis reserves the band the drawn labels need, from widths measured once per text and font.
+      (options.ticks as Record<string, unknown>).display = false;
+      options.afterFit = (scale: Scale) => reserveLogLabels(scale, theme);
+    }
   }
   if (spec.panel !== undefined) {
     options.stack = 'panels';
@@ -286,10 +295,23 @@ function sortedByX<P extends { x: number }>(points: P[]): P[] {
   return points;
 }
 
+const axesCache = new WeakMap<FigureState, { def: FigureDefinition; axes: ReturnType<FigureDefinition['axes']>; key: string }>();
+
+// A figure's axes for a state, and their JSON: computed once per state object (states are replaced, never mutated),
+// since the data, the options and the options key of one redraw all ask for them.
+function axesOf(def: FigureDefinition, state: FigureState): { axes: ReturnType<FigureDefinition['axes']>; key: string } {
+  const hit = axesCache.get(state);
+  if (hit && hit.def === def) return hit;
+  const axes = def.axes(state);
+  const entry = { def, axes, key: JSON.stringify(axes) };
+  axesCache.set(state, entry);
+  return entry;
+}
+
 /** The chart data of a figure for a state: datasets plus what the labels plugin and hover card need. */
 export function buildChartData(def: FigureDefinition, state: FigureState, lang: Lang, theme: ChartTheme): FigureChartData {
   const all = def.series(state, lang);
-  const axes = def.axes(state);
+  const { axes } = axesOf(def, state);
   const guides = all.filter((s) => s.kind === 'guide').flatMap((s) => s.points.map((p) => p.x)).filter(isFiniteNumber);
   const logY = new Set(Object.entries(axes).filter(([, a]) => a.type === 'log').map(([id]) => id));
   const logX = axes.x?.type === 'log';
@@ -329,7 +351,7 @@ export function buildChartData(def: FigureDefinition, state: FigureState, lang: 
 
 /** What a chart's options depend on besides the theme: its axes and resolution (the island rebuilds options when this changes). */
 export function optionsKey(def: FigureDefinition, state: FigureState, lang: Lang, pixelRatio: number): string {
-  return `${lang}|${pixelRatio}|${JSON.stringify(def.axes(state))}`;
+  return `${lang}|${pixelRatio}|${axesOf(def, state).key}`;
 }
 
 /** Builds the Chart.js configuration of a figure for a state, language and theme (used live and for twins). */
@@ -341,7 +363,7 @@ export function buildChartConfig(
   options: ChartBuildOptions = {},
 ): ChartConfiguration<'line', XY[]> {
   const scales: Record<string, unknown> = {};
-  for (const [id, spec] of Object.entries(def.axes(state))) scales[id] = scaleOptions(id, spec, lang, theme);
+  for (const [id, spec] of Object.entries(axesOf(def, state).axes)) scales[id] = scaleOptions(id, spec, lang, theme);
   return {
     type: 'line',
     data: buildChartData(def, state, lang, theme),
@@ -546,42 +568,91 @@ function drawLegend(chart: Chart, data: LabelData, taken: Box[]): void {
   }
 }
 
-// Tick labels of log axes, with the exponent drawn smaller and raised: "10" + "⁹" → 10 with a superscript 9.
+// ---------- log-axis labels: "10" with a raised, smaller exponent, laid out and drawn here ----------
+
+const TICK_MARK = 4; // grid.tickLength above
+const TICK_GAP = 3; // space between a tick mark and its label (Chart.js's default ticks.padding)
+const EXPONENT_SCALE = 0.72;
+
+interface LogLabel {
+  readonly value: number;
+  readonly base: string;
+  readonly exponent: string;
+}
+
+// A log tick's label split into base and exponent: 1e9 → "10" + "9", 0.5 → "0.5" + "".
+function logLabel(value: number): LogLabel {
+  const text = logTickLabel(value);
+  const match = /^10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
+  if (!match) return { value, base: text, exponent: '' };
+  return { value, base: '10', exponent: [...(match[1] as string)].map((c) => SUPERSCRIPT_VALUE[c] ?? '').join('').replace('-', '−') };
+}
+
+const widthCache = new Map<string, number>();
+// The width of a text in a font (canvas measureText, remembered: the same few labels are measured on every redraw).
+function textWidth(ctx: CanvasRenderingContext2D, fontString: string, text: string): number {
+  const key = `${fontString}\u0000${text}`;
+  let width = widthCache.get(key);
+  if (width === undefined) {
+    if (ctx.font !== fontString) ctx.font = fontString;
+    width = ctx.measureText(text).width;
+    if (widthCache.size > 2000) widthCache.clear();
+    widthCache.set(key, width);
+  }
+  return width;
+}
+
+// Widths of a label's base and exponent (the exponent with its 1 px gap).
+function labelWidths(ctx: CanvasRenderingContext2D, theme: ChartTheme, label: LogLabel): { wb: number; we: number } {
+  return { wb: textWidth(ctx, font(theme), label.base), we: label.exponent ? textWidth(ctx, font(theme, EXPONENT_SCALE), label.exponent) + 1 : 0 };
+}
+
+// Grows a log axis by the band its drawn labels need, and keeps the end labels of an x axis inside the canvas.
+function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
+  const ctx = scale.ctx;
+  const labels = scale.ticks.map((tick) => logLabel(tick.value));
+  if (labels.length === 0) return;
+  ctx.save();
+  const widths = labels.map((label) => labelWidths(ctx, theme, label));
+  ctx.restore();
+  if (scale.isHorizontal()) {
+    scale.height += TICK_GAP + theme.fontSize * 1.25;
+    const half = (i: number) => ((widths[i]?.wb ?? 0) + (widths[i]?.we ?? 0)) / 2;
+    const first = scale.getPixelForValue(labels[0]!.value) - scale.left;
+    const last = scale.right - scale.getPixelForValue(labels[labels.length - 1]!.value);
+    scale.paddingLeft = Math.max(scale.paddingLeft ?? 0, half(0) - first);
+    scale.paddingRight = Math.max(scale.paddingRight ?? 0, half(labels.length - 1) - last);
+  } else {
+    scale.width += TICK_GAP + Math.max(...widths.map((w) => w.wb + w.we));
+  }
+}
+
+// Draws the labels of the log axes named in `data.superscriptAxes`, beside their tick marks.
 function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
   const { ctx } = chart;
   const { theme } = data;
+  const baseFont = font(theme);
+  const smallFont = font(theme, EXPONENT_SCALE);
+  ctx.fillStyle = theme.muted;
   for (const id of data.superscriptAxes) {
     const scale = chart.scales[id];
     if (!scale || !(scale.options as { display?: boolean | string }).display) continue;
-    const items = (scale as Scale & { getLabelItems(): Array<{ label: unknown; textOffset: number; options: Record<string, unknown> }> }).getLabelItems();
-    for (const item of items) {
-      const label = String(item.label ?? '');
-      if (!label) continue;
-      const [tx, ty] = item.options.translation as [number, number];
-      const align = item.options.textAlign as CanvasTextAlign;
-      const baseline = item.options.textBaseline as CanvasTextBaseline;
-      const match = /^10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(label);
-      ctx.save();
-      ctx.translate(tx, ty);
-      ctx.fillStyle = theme.muted;
-      ctx.textBaseline = baseline;
-      ctx.textAlign = 'left';
-      const base = match ? '10' : label;
-      const exponent = match ? [...(match[1] as string)].map((c) => SUPERSCRIPT_VALUE[c] ?? '').join('').replace('-', '−') : '';
-      ctx.font = font(theme);
-      const wb = ctx.measureText(base).width;
-      ctx.font = font(theme, 0.72);
-      const we = exponent ? ctx.measureText(exponent).width + 1 : 0;
-      const total = wb + we;
-      const x0 = align === 'center' ? -total / 2 : align === 'right' || align === 'end' ? -total : 0;
-      ctx.font = font(theme);
-      ctx.fillText(base, x0, item.textOffset);
-      if (exponent) {
-        ctx.font = font(theme, 0.72);
-        ctx.fillText(exponent, x0 + wb + 1, item.textOffset - theme.fontSize * 0.42);
-      }
-      ctx.restore();
-    }
+    const horizontal = scale.isHorizontal();
+    const right = !horizontal && scale.position === 'right';
+    const placed = scale.ticks.map((tick) => {
+      const label = logLabel(tick.value);
+      const { wb, we } = labelWidths(ctx, theme, label);
+      const at = scale.getPixelForValue(tick.value);
+      const x = horizontal ? at - (wb + we) / 2 : right ? scale.left + TICK_MARK + TICK_GAP : scale.right - TICK_MARK - TICK_GAP - wb - we;
+      const y = horizontal ? scale.top + TICK_MARK + TICK_GAP + theme.fontSize * 0.62 : at;
+      return { label, x, y, wb };
+    });
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.font = baseFont;
+    for (const p of placed) ctx.fillText(p.label.base, p.x, p.y);
+    ctx.font = smallFont;
+    for (const p of placed) if (p.label.exponent) ctx.fillText(p.label.exponent, p.x + p.wb + 1, p.y - theme.fontSize * 0.42);
   }
 }
 

@@ -46,9 +46,13 @@ const yOf = (mode: Mode, a: { params: number; ratio: number }) => (mode === 'rat
 
 const seriesCache = new Map<string, Series[]>();
 
-/** The i-th allocation's line (Kaplan, then the three fits) across budgets: N_opt or D/N against C; built once per mode. */
+/**
+ * The i-th allocation's line (Kaplan, then the three fits) across budgets: N_opt or D/N against C; built once per mode.
+ * Every allocation is a power law in C, a straight line on these log–log axes, so four points per decade draw it exactly
+ * and keep the hover card's steps readable (fewer points also make each redraw cheaper).
+ */
 const frontierLine = memo((mode: Mode, i: number) =>
-  logspace(C_MIN, C_MAX, 91).map((c) => ({ x: c, y: yOf(mode, allocations(c, 'en')[i]!) })),
+  logspace(C_MIN, C_MAX, 37).map((c) => ({ x: c, y: yOf(mode, allocations(c, 'en')[i]!) })),
 );
 
 /** The plotted series for a state (memoised: the axes, the chart and the twin ask for the same ones). */
@@ -58,7 +62,7 @@ function frontierSeries(state: FigureState, lang: Lang): Series[] {
   const now = allocations(C, lang);
   if (mode === 'isoflop') {
     const { min, max } = isoRange(C);
-    const grid = logspace(min, max, 121);
+    const grid = logspace(min, max, 81); // ~20 points per decade: smooth U-shaped iso-FLOP curves
     return [
       ...FITS.map(({ key, role, fit, label }): Series => ({ key, role, kind: 'line', label: label[lang], directLabel: true,
         points: grid.map((N) => ({ x: N, y: isoLoss(N, C, fit) })) })),

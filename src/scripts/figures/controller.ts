@@ -1,15 +1,15 @@
 // One live figure: reads its state from the URL, wires its controls, keeps readout, description, data table and
 // address in step, and draws the chart through the shared factory once Chart.js has been loaded.
 import type { Chart as ChartType } from 'chart.js';
-import { buildChartConfig, buildChartData, optionsKey, type ChartTheme, type FigureChartData, type XY } from '../../lib/figures/chart-config';
+import type { ChartTheme, FigureChartData, XY } from '../../lib/figures/chart-config';
 import { isVisible, nearestStepIndex, numberRange } from '../../lib/figures/controls';
 import { ignoredLines, readoutHtml, tableHtml } from '../../lib/figures/render';
 import { figureText } from '../../lib/figures/strings';
 import type { Control, FigureDefinition, FigureState, Lang } from '../../lib/figures/types';
 import { readFigureState, sanitizeState, writeFigureState, type IgnoredValue } from '../../lib/figures/url-state';
-import { readTheme } from './theme';
-import { attachHover } from './hover';
+import { shareOrCopy } from '../deep-links';
 
+/** The lazily loaded drawing kit: Chart.js, the chart factory, the theme reader and the hover card. */
 type ChartModule = typeof import('./chart');
 let chartModule: ChartModule | undefined;
 let chartLoading: Promise<ChartModule> | undefined;
@@ -44,6 +44,7 @@ export class FigureController {
   private urlTimer: number | undefined;
   private quietTimer: number | undefined;
   private tableStale = false;
+  private readoutShown: string | undefined;
 
   constructor(el: HTMLElement, def: FigureDefinition) {
     this.el = el;
@@ -80,36 +81,37 @@ export class FigureController {
   /** Creates the chart synchronously if Chart.js is loaded; returns whether the chart exists. */
   drawNow(): boolean {
     if (this.chart) return true;
-    const module = loadedChart();
-    if (!module) return false;
+    const kit = loadedChart();
+    if (!kit) return false;
     const start = performance.now();
     this.canvas.hidden = false;
-    this.theme = readTheme(this.el.clientWidth);
-    const config = buildChartConfig(this.def, this.state, this.lang, this.theme, { pixelRatio: screenPixelRatio() });
-    this.optionsKey = optionsKey(this.def, this.state, this.lang, screenPixelRatio());
-    this.chart = new module.Chart<'line', XY[]>(this.canvas, config);
+    this.theme = kit.readTheme(this.el.clientWidth);
+    const config = kit.buildChartConfig(this.def, this.state, this.lang, this.theme, { pixelRatio: screenPixelRatio() });
+    this.optionsKey = kit.optionsKey(this.def, this.state, this.lang, screenPixelRatio());
+    this.chart = new kit.Chart<'line', XY[]>(this.canvas, config);
     this.el.dataset.drawn = '';
-    attachHover(this.canvas, () => this.chart, this.lang);
+    kit.attachHover(this.canvas, () => this.chart, this.lang);
     this.announce('initial', start);
     return true;
   }
 
   /** Redraws with the current state and theme (theme change, print, state change). */
   update(cause: string, start = performance.now(), theme?: ChartTheme, pixelRatio = screenPixelRatio()): void {
-    if (!this.chart) return;
+    const kit = loadedChart();
+    if (!this.chart || !kit) return;
     if (theme) this.theme = theme;
-    const currentTheme = this.theme ?? readTheme(this.el.clientWidth);
+    const currentTheme = this.theme ?? kit.readTheme(this.el.clientWidth);
     // Change the chart in place: new options only when axes, theme or resolution changed (re-resolving Chart.js
     // options is the slow part of an update), new data arrays into the existing datasets otherwise.
-    const key = optionsKey(this.def, this.state, this.lang, pixelRatio);
+    const key = kit.optionsKey(this.def, this.state, this.lang, pixelRatio);
     let next: FigureChartData;
     if (theme || key !== this.optionsKey) {
-      const config = buildChartConfig(this.def, this.state, this.lang, currentTheme, { pixelRatio });
+      const config = kit.buildChartConfig(this.def, this.state, this.lang, currentTheme, { pixelRatio });
       this.chart.options = config.options ?? {};
       this.optionsKey = key;
       next = config.data as FigureChartData;
     } else {
-      next = buildChartData(this.def, this.state, this.lang, currentTheme);
+      next = kit.buildChartData(this.def, this.state, this.lang, currentTheme);
     }
     const current = this.chart.data as FigureChartData;
     if (current.datasets.length === next.datasets.length) {
@@ -124,7 +126,8 @@ export class FigureController {
 
   /** Re-reads the page's colours and redraws (on themechange and colour-scheme change). */
   refreshTheme(): void {
-    if (this.chart) this.update('theme', performance.now(), readTheme(this.el.clientWidth));
+    const kit = loadedChart();
+    if (this.chart && kit) this.update('theme', performance.now(), kit.readTheme(this.el.clientWidth));
   }
 
   private announce(cause: string, start: number): void {
@@ -203,7 +206,12 @@ export class FigureController {
   /** Updates readout, description, data table and the canvas label for the current state. */
   renderText(): void {
     const readout = this.el.querySelector<HTMLElement>('[data-readout]');
-    if (readout) readout.innerHTML = readoutHtml(this.def.readout(this.state, this.lang));
+    const html = readoutHtml(this.def.readout(this.state, this.lang));
+    // Parsing HTML is the costly part: skip it when a move leaves the readout's text unchanged.
+    if (readout && html !== this.readoutShown) {
+      readout.innerHTML = html;
+      this.readoutShown = html;
+    }
     this.scheduleQuiet();
     // The data table is rebuilt when it is open, or when it is opened.
     const details = this.el.querySelector<HTMLDetailsElement>('details.figure-data');
@@ -265,14 +273,8 @@ export class FigureController {
     button.hidden = false;
     let timer: number | undefined;
     button.addEventListener('click', async () => {
-      let ok = false;
-      try {
-        await navigator.clipboard.writeText(this.shareUrl());
-        ok = true;
-      } catch {
-        ok = false;
-      }
-      status.textContent = figureText(this.lang, ok ? 'copied' : 'copyFailed');
+      const outcome = await shareOrCopy(this.shareUrl(), document.title);
+      status.textContent = outcome === 'shared' ? '' : figureText(this.lang, outcome === 'copied' ? 'copied' : 'copyFailed');
       window.clearTimeout(timer);
       timer = window.setTimeout(() => (status.textContent = ''), 2500);
     });

@@ -3,7 +3,6 @@
 // redraws on theme changes, and prepares every chart for print. window.__figuresReady() draws them all.
 import { loadFigure } from '../../lib/figures/loaders';
 import { FigureController, loadChart, loadedChart } from './controller';
-import { printTheme } from './theme';
 
 declare global {
   interface Window {
@@ -57,7 +56,7 @@ async function init(): Promise<void> {
         if (twin) twin.loading = 'eager';
         continue;
       }
-      c.update('print', performance.now(), printTheme(), 3);
+      c.update('print', performance.now(), loadedChart()?.printTheme(), 3);
       c.chart?.resize(PRINT_WIDTH, PRINT_HEIGHT);
     }
   };
