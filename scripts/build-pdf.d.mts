@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 /** The file name of an edition's PDF inside dist/pdf/. */
 export function pdfName(lang: string): string;
-/** Renders /<lang>/book/ of a served site to a PDF file. */
+/** Renders /<lang>/book/ of a served site to a PDF file with Paged.js (notes at the page foot); `starts` maps each contents entry to its first page. */
 export function buildPdf(options: { lang: 'zh' | 'en'; baseUrl: string; outFile: string; browser: Browser; format?: string }): Promise<{
   lang: string;
   pages: number;

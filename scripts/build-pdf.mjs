@@ -1,11 +1,14 @@
 // Prints the whole essay to one PDF per language from the built site's book page (/<lang>/book/), with a cover,
-// contents with page numbers, every chapter, the figures, the bibliography, an outline and metadata.
+// contents with page numbers, every chapter with its notes at the foot of the page, the figures, the bibliography, an
+// outline and metadata. Paged.js (a dev dependency, injected here only) paginates the page and places the notes
+// (scripts/book-pdf.css); Chromium prints its pages.
 // Usage: node scripts/build-pdf.mjs [dist]   (npm run pdf builds the site first)
-// Needs Chromium (CHROMIUM_PATH) and poppler's pdftotext for the contents' page numbers.
+// Needs Chromium (CHROMIUM_PATH) and poppler's pdftotext, which checks that the contents' page numbers hold.
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { launchOptions } from './chromium.mjs';
 import { serveDist } from './serve-dist.mjs';
@@ -17,6 +20,8 @@ const SUBJECTS = {
 };
 const AUTHOR = 'OpenAI 启示录 / The OpenAI Revelation';
 const LANG_TAGS = { zh: 'zh-CN', en: 'en' };
+const PAGED_JS = fileURLToPath(new URL('../node_modules/pagedjs/dist/paged.polyfill.js', import.meta.url));
+const PAGED_CSS = fileURLToPath(new URL('./book-pdf.css', import.meta.url));
 
 /** The file name of an edition's PDF inside dist/pdf/. */
 export function pdfName(lang) {
@@ -29,56 +34,91 @@ function pageTexts(file) {
   return text.split('\f').map((page) => page.replace(/\s+/g, '').toLowerCase());
 }
 
-/** The 1-based page on which each book section starts, found by its heading text after the contents pages. */
-function findStartPages(file, sections) {
-  const pages = pageTexts(file);
-  const found = {};
-  let from = 2; // the cover and the contents come first
-  for (const { id, markers } of sections) {
-    const needles = markers.map((m) => m.replace(/\s+/g, '').toLowerCase()).filter(Boolean);
-    const index = pages.findIndex((text, i) => i >= from && needles.every((needle) => text.includes(needle)));
-    if (index < 0) throw new Error(`PDF: could not find where "${markers.join(' ')}" starts`);
-    found[id] = index + 1;
-    from = index;
+/** In the page: what print hides leaves the DOM, images load now, and each note moves into the text after its first call. */
+async function prepareBook() {
+  await document.fonts.ready;
+  if (typeof window.__figuresReady === 'function') await window.__figuresReady();
+  // Paged.js lays out whatever is in the DOM: the hidden header would start a page of its own, and print also hides
+  // the notes' back-arrows.
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.isConnected && !el.matches('style, link') && getComputedStyle(el).display === 'none') el.remove();
   }
-  return found;
+  // Paged.js waits for every image on a page, and a lazy one far below the viewport never loads.
+  const images = [...document.images];
+  for (const img of images) img.loading = 'eager';
+  await Promise.all(images.map((img) => img.decode().catch(() => {})));
+  for (const section of document.querySelectorAll('section.footnotes')) {
+    for (const item of section.querySelectorAll(':scope > ol > li[id]')) {
+      const call = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(item.id)}"]`);
+      if (!call) throw new Error(`PDF: no call in the text for note ${item.id}`);
+      const note = document.createElement('span');
+      note.className = 'book-footnote';
+      note.dataset.label = call.textContent.trim();
+      note.dataset.noteFor = item.id;
+      // Paged.js reparses the HTML, where a <p> inside the text's <p> would end it: paragraphs become spans.
+      for (const child of [...item.childNodes]) {
+        if (child.nodeName !== 'P') {
+          note.append(child);
+          continue;
+        }
+        const paragraph = document.createElement('span');
+        paragraph.className = 'book-footnote-p';
+        paragraph.append(...child.childNodes);
+        note.append(paragraph);
+      }
+      (call.parentElement.tagName === 'SUP' ? call.parentElement : call).after(note);
+    }
+    section.remove();
+  }
+  window.PagedConfig = { auto: false }; // Paged.js, added next, waits for paginate()
 }
 
-/** Renders /<lang>/book/ of a served site to `outFile`; returns page count, bytes and seconds. */
+/** In the page: Paged.js paginates; calls link to their notes; returns the page on which each contents entry starts. */
+async function paginate() {
+  await window.PagedPolyfill.preview();
+  document.querySelectorAll('[data-footnote-call]').forEach((call) => call.remove());
+  for (const call of document.querySelectorAll('a[data-footnote-ref]')) {
+    const note = document.querySelector(`[data-note-for="${call.getAttribute('href').slice(1)}"][id]`);
+    if (note) call.setAttribute('href', `#${note.id}`);
+  }
+  const starts = {};
+  for (const span of document.querySelectorAll('[data-toc-page]')) {
+    const id = span.getAttribute('data-toc-page');
+    starts[id] = Number(document.getElementById(id)?.closest('.pagedjs_page')?.getAttribute('data-page-number'));
+    span.textContent = String(starts[id]);
+  }
+  return { starts, pages: document.querySelectorAll('.pagedjs_page').length };
+}
+
+/** Renders /<lang>/book/ of a served site to `outFile` with Paged.js (notes at the page foot); returns page count, bytes, seconds and each section's first page. */
 export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4' }) {
   const started = performance.now();
-  const page = await browser.newPage();
+  // Paged.js is injected into this page only, so the context ignores the site's CSP; readers never load it.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
   await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'networkidle' });
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    if (typeof window.__figuresReady === 'function') await window.__figuresReady();
-  });
-  const sections = await page.$$eval('[data-toc-page]', (spans) =>
+  const headings = await page.$$eval('[data-toc-page]', (spans) =>
     spans.map((span) => {
       const id = span.getAttribute('data-toc-page');
-      const target = document.getElementById(id);
-      const heading = target?.querySelector('h1');
-      const kicker = target?.querySelector('.chapter-kicker')?.textContent ?? '';
-      return { id, markers: [kicker, heading?.textContent ?? ''] };
+      return { id, text: document.getElementById(id)?.querySelector('h1')?.textContent ?? '' };
     }),
   );
-  const options = { format, printBackground: true, preferCSSPageSize: false, outline: true, tagged: true };
-  // Pass 1 finds where each chapter starts; pass 2 prints the contents with those page numbers.
-  await page.pdf({ ...options, path: outFile });
-  const starts = findStartPages(outFile, sections);
-  await page.evaluate((numbers) => {
-    for (const span of document.querySelectorAll('[data-toc-page]')) {
-      span.textContent = String(numbers[span.getAttribute('data-toc-page')] ?? '');
-    }
-  }, starts);
-  const bytes = await page.pdf(options);
-  await page.close();
+  await page.evaluate(prepareBook);
+  await page.addStyleTag({ content: `@page { size: ${format}; }\n${readFileSync(PAGED_CSS, 'utf8')}` });
+  await page.addScriptTag({ path: PAGED_JS });
+  const { starts, pages } = await page.evaluate(paginate);
+  const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
+  await context.close();
+
+  // Paged.js's pages must be the PDF's pages, or the contents would lie.
   const check = path.join(path.dirname(outFile), `.check-${lang}.pdf`);
   writeFileSync(check, bytes);
-  const again = findStartPages(check, sections);
-  for (const { id } of sections) {
-    if (again[id] !== starts[id]) throw new Error(`PDF: "${id}" moved from page ${starts[id]} to ${again[id]} after numbering`);
+  const texts = pageTexts(check).slice(0, -1);
+  rmSync(check);
+  if (texts.length !== pages) throw new Error(`PDF: Paged.js made ${pages} pages, the PDF has ${texts.length}`);
+  for (const { id, text } of headings) {
+    if (!texts[starts[id] - 1]?.includes(text.replace(/\s+/g, '').toLowerCase())) throw new Error(`PDF: "${text}" is not on page ${starts[id]}`);
   }
 
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -88,11 +128,10 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4' 
   pdf.setLanguage(LANG_TAGS[lang]);
   pdf.setKeywords(['GPT', 'OpenAI', 'scaling laws', 'Bitter Lesson', 'Chinchilla', 'transformer']);
   pdf.setCreator('The OpenAI Revelation build (Chromium print of /book/)');
-  pdf.setProducer('Chromium + pdf-lib');
+  pdf.setProducer('Paged.js + Chromium + pdf-lib');
   pdf.setCreationDate(new Date());
   const out = await pdf.save();
   writeFileSync(outFile, out);
-  execFileSync('rm', ['-f', check]);
   return { lang, pages: pdf.getPageCount(), bytes: out.length, seconds: (performance.now() - started) / 1000, starts };
 }
 

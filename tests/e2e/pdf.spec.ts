@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { buildPdf } from '../../scripts/build-pdf.mjs';
@@ -6,36 +6,56 @@ import { readChapters } from '../essay-files';
 
 const OUT = '.tmp/pdf-test';
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+// Text as found on a page: no spaces, line breaks or hyphens (a word hyphenated at a line's end still matches).
+const flat = (s: string) => s.replace(/[\s\u00ad\u2010-]+/g, '').toLowerCase();
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
+// Each edition's PDF is built once and shared by the tests below (they run in order, in one worker).
+const built = new Map<string, ReturnType<typeof buildPdf>>();
+function pdfFor(lang: 'zh' | 'en', browser: Browser, baseURL: string | undefined) {
+  if (!built.has(lang)) {
+    mkdirSync(OUT, { recursive: true });
+    built.set(lang, buildPdf({ lang, baseUrl: `${baseURL}/`, outFile: `${OUT}/${lang}.pdf`, browser }));
+  }
+  return built.get(lang)!;
+}
+const textOf = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+
 for (const lang of ['zh', 'en'] as const) {
   test(`${lang}: the whole-essay PDF has its chapters, contents, outline, figures, metadata and no blank page`, async ({ browser, baseURL }) => {
-    mkdirSync(OUT, { recursive: true });
     const file = `${OUT}/${lang}.pdf`;
     const chapters = readChapters(lang);
-    const result = await buildPdf({ lang, baseUrl: `${baseURL}/`, outFile: file, browser });
+    const result = await pdfFor(lang, browser, baseURL);
 
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(lang === 'zh' ? /Title:\s+OpenAI 启示录/ : /Title:\s+The OpenAI Revelation/);
     expect(info).toMatch(/Author:\s+\S/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBe(result.pages);
     expect(pages).toBeGreaterThan(chapters.length * 2);
     expect(pages).toBeLessThan(400);
 
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const text = textOf(file);
     const pageTexts = text.split('\f').slice(0, pages);
     for (const chapter of chapters) expect(squash(text)).toContain(squash(chapter.title));
     expect(squash(text)).toContain(squash(lang === 'zh' ? '全部参考文献' : 'Bibliography'));
     expect(squash(text)).toContain('kaplan,j.');
 
-    // The contents page gives each chapter's real starting page.
+    // The contents page gives each chapter's real starting page: the title heads that page, after its kicker.
+    const contents = squash(pageTexts[1] ?? '');
     for (const chapter of chapters) {
-      const start = result.starts[chapter.slug];
+      const start = result.starts[chapter.slug]!;
       expect(start, chapter.slug).toBeGreaterThan(2);
-      expect(squash(pageTexts[start - 1] ?? '')).toContain(squash(chapter.title));
+      expect(contents, chapter.slug).toContain(`${squash(chapter.title)}${start}`);
+      const at = squash(pageTexts[start - 1] ?? '').indexOf(squash(chapter.title));
+      expect(at, `${chapter.slug} heads page ${start}`).toBeGreaterThanOrEqual(0);
+      expect(at, `${chapter.slug} heads page ${start}`).toBeLessThan(16);
     }
+    // Page numbers in the footer: every page but the cover has its own number on a line of its own.
+    pageTexts.slice(1).forEach((page, i) => expect(page.split('\n').map((l) => l.trim()), `page ${i + 2}`).toContain(String(i + 2)));
 
     const outline = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     const titles: string[] = [];
@@ -46,11 +66,62 @@ for (const lang of ['zh', 'en'] as const) {
     const figureCount = chapters.reduce((n, c) => n + (c.body.match(/<Figure\s/g)?.length ?? 0), 0);
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
     expect(images.length).toBeGreaterThanOrEqual(figureCount);
+    // Figures stay sharp: every image is printed at 300 ppi or more.
+    for (const line of images) expect(Number(line.trim().split(/\s+/)[12]), line).toBeGreaterThanOrEqual(300);
 
     const imagePages = new Set(images.map((line) => Number(line.trim().split(/\s+/)[0])));
     pageTexts.forEach((page, i) => {
       const words = page.replace(/\d+/g, '').trim();
       expect(words.length > 0 || imagePages.has(i + 1), `page ${i + 1} is blank`).toBe(true);
     });
+  });
+
+  test(`${lang}: each note of the whole-essay PDF is at the foot of the page that cites it, with the same number`, async ({ browser, baseURL }) => {
+    const result = await pdfFor(lang, browser, baseURL);
+    const text = textOf(`${OUT}/${lang}.pdf`);
+    const pageTexts = text.split('\f').slice(0, result.pages).map(flat);
+
+    // From the book page: each note's number, the plain words just before its call, and the words it opens with.
+    const page = await browser.newPage();
+    await page.goto(`${baseURL}/${lang}/book/`);
+    const notes = await page.$$eval('section.footnotes li[id]', (items) =>
+      items.map((item) => {
+        const call = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(item.id)}"]`)!;
+        const plain = (node: Node | null | undefined) => (node?.nodeType === Node.TEXT_NODE ? node.textContent ?? '' : '');
+        return {
+          id: item.id,
+          chapter: item.closest('[data-book-chapter]')!.getAttribute('data-book-chapter')!,
+          label: call.textContent!.trim(),
+          before: plain(call.parentElement!.previousSibling),
+          start: plain(item.querySelector('p')?.firstChild),
+        };
+      }),
+    );
+    await page.close();
+
+    let checked = 0;
+    for (const note of notes) {
+      const before = flat(note.before).slice(-16);
+      const start = flat(note.start).slice(0, 16);
+      if (before.length < 6 || start.length < 6) continue; // math or markup right at the call: not matchable as text
+      const from = result.starts[note.chapter]! - 1;
+      const find = (needle: string) => pageTexts.findIndex((p, i) => i >= from && p.includes(needle));
+      // A page may break inside the words before the call: then only the last word (four characters in Chinese) is with it.
+      const lastWord = flat(lang === 'zh' ? note.before.trim().slice(-4) : note.before.trim().split(/\s+/).at(-1)!);
+      const callPage = [before, lastWord].map((words) => find(`${words}${note.label}`)).find((i) => i >= 0) ?? -1;
+      const notePage = find(`${note.label}.${start}`);
+      expect(callPage, `${note.id}: call "${before}${note.label}"`).toBeGreaterThanOrEqual(0);
+      expect(notePage, `${note.id}: note "${note.label}.${start}"`).toBeGreaterThanOrEqual(0);
+      expect(notePage - callPage, `${note.id}: note on page ${notePage + 1}, call on page ${callPage + 1}`).toBeGreaterThanOrEqual(0);
+      expect(notePage - callPage, `${note.id}: note on page ${notePage + 1}, call on page ${callPage + 1}`).toBeLessThanOrEqual(1);
+      expect(pageTexts.filter((p) => p.includes(`${note.label}.${start}`)), `${note.id} is printed once`).toHaveLength(1);
+      checked += 1;
+    }
+    expect(checked, 'notes checked').toBeGreaterThanOrEqual(10);
+
+    // No chapter gathers its notes at its end under a heading of their own, and no back-arrow is printed.
+    const lines = text.split('\n').map((line) => line.trim());
+    expect(lines).not.toContain(lang === 'zh' ? '注释' : 'Notes');
+    expect(text).not.toContain('↩');
   });
 }
