@@ -28,6 +28,28 @@ export function pdfName(lang) {
   return `openai-revelation-${lang}.pdf`;
 }
 
+/** The path of one chapter's PDF inside dist/pdf/: "<lang>/<slug>.pdf". */
+export function chapterPdfName(lang, slug) {
+  return `${lang}/${slug}.pdf`;
+}
+
+const CHAPTER_REFERENCES = { zh: '本章参考文献', en: 'References' };
+
+/** In the page: keeps only one chapter and the works it cites (under `heading`), for that chapter's own PDF; returns its title. */
+function keepOneChapter({ slug, heading }) {
+  const chapter = document.querySelector(`[data-book-chapter="${slug}"]`);
+  if (!chapter) throw new Error(`PDF: the book has no chapter "${slug}"`);
+  document.querySelector('.book-cover')?.remove();
+  document.querySelector('.book-toc')?.remove();
+  for (const other of document.querySelectorAll('[data-book-chapter]')) if (other !== chapter) other.remove();
+  const cited = new Set([...chapter.querySelectorAll('a[data-cite]')].map((a) => a.dataset.cite));
+  for (const item of document.querySelectorAll('.book-bibliography li[data-key]')) if (!cited.has(item.dataset.key)) item.remove();
+  if (cited.size === 0) document.querySelector('.book-bibliography')?.remove();
+  const title = document.querySelector('.book-bibliography h1');
+  if (title) title.textContent = heading;
+  return chapter.querySelector('h1')?.textContent?.trim() ?? slug;
+}
+
 /** Text of each page of a PDF (pdftotext splits pages with form feeds), whitespace removed for matching. */
 function pageTexts(file) {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -90,14 +112,18 @@ async function paginate() {
   return { starts, pages: document.querySelectorAll('.pagedjs_page').length };
 }
 
-/** Renders /<lang>/book/ of a served site to `outFile` with Paged.js (notes at the page foot); returns page count, bytes, seconds and each section's first page. */
-export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4' }) {
+/**
+ * Renders /<lang>/book/ of a served site to `outFile` with Paged.js (notes at the page foot); with `chapter` (a slug),
+ * only that chapter and the works it cites. Returns page count, bytes, seconds and each contents entry's first page.
+ */
+export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4', chapter }) {
   const started = performance.now();
   // Paged.js is injected into this page only, so the context ignores the site's CSP; readers never load it.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'networkidle' });
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  const chapterTitle = chapter ? await page.evaluate(keepOneChapter, { slug: chapter, heading: CHAPTER_REFERENCES[lang] }) : undefined;
   const headings = await page.$$eval('[data-toc-page]', (spans) =>
     spans.map((span) => {
       const id = span.getAttribute('data-toc-page');
@@ -112,6 +138,7 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4' 
   await context.close();
 
   // Paged.js's pages must be the PDF's pages, or the contents would lie.
+  mkdirSync(path.dirname(outFile), { recursive: true });
   const check = path.join(path.dirname(outFile), `.check-${lang}.pdf`);
   writeFileSync(check, bytes);
   const texts = pageTexts(check).slice(0, -1);
@@ -122,7 +149,7 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4' 
   }
 
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  pdf.setTitle(TITLES[lang], { showInWindowTitleBar: true });
+  pdf.setTitle(chapterTitle ? `${chapterTitle} · ${TITLES[lang]}` : TITLES[lang], { showInWindowTitleBar: true });
   pdf.setAuthor(AUTHOR);
   pdf.setSubject(SUBJECTS[lang]);
   pdf.setLanguage(LANG_TAGS[lang]);
@@ -135,14 +162,23 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4' 
   return { lang, pages: pdf.getPageCount(), bytes: out.length, seconds: (performance.now() - started) / 1000, starts };
 }
 
-/** Shows the contents pages' "Download PDF" links once the PDFs exist in dist/pdf/. */
+/** Shows the "Download PDF" links of the contents pages and chapter pages whose PDFs exist in dist/pdf/. */
 export function revealDownloadLinks(dist, langs) {
-  for (const lang of langs) {
-    const file = path.join(dist, lang, 'index.html');
-    if (!existsSync(path.join(dist, 'pdf', pdfName(lang))) || !existsSync(file)) continue;
+  const reveal = (file, pdf) => {
+    if (!existsSync(path.join(dist, 'pdf', pdf)) || !existsSync(file)) return;
     const html = readFileSync(file, 'utf8');
     writeFileSync(file, html.replace(/(<[^>]*data-pdf-download[^>]*?)\s+hidden(?:="")?/, '$1'));
+  };
+  for (const lang of langs) {
+    reveal(path.join(dist, lang, 'index.html'), pdfName(lang));
+    for (const slug of chapterSlugs(dist, lang)) reveal(path.join(dist, lang, slug, 'index.html'), chapterPdfName(lang, slug));
   }
+}
+
+/** The chapter slugs of an edition, in order, read from its built book page. */
+export function chapterSlugs(dist, lang) {
+  const html = readFileSync(path.join(dist, lang, 'book', 'index.html'), 'utf8');
+  return [...html.matchAll(/data-book-chapter="([a-z0-9-]+)"/g)].map((m) => m[1]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -154,9 +190,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(path.join(dist, 'pdf'), { recursive: true });
   try {
     for (const lang of ['zh', 'en']) {
+      const baseUrl = `http://127.0.0.1:${port}${base}`;
       const outFile = path.join(dist, 'pdf', pdfName(lang));
-      const result = await buildPdf({ lang, baseUrl: `http://127.0.0.1:${port}${base}`, outFile, browser });
+      const result = await buildPdf({ lang, baseUrl, outFile, browser });
       console.log(`${outFile}: ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.seconds.toFixed(1)} s`);
+      // Each chapter on its own, for readers who print one chapter: same layout, its notes at the page foot.
+      const started = performance.now();
+      let pages = 0;
+      const slugs = chapterSlugs(dist, lang);
+      for (const chapter of slugs) {
+        const one = await buildPdf({ lang, baseUrl, outFile: path.join(dist, 'pdf', chapterPdfName(lang, chapter)), browser, chapter });
+        pages += one.pages;
+      }
+      console.log(`${path.join(dist, 'pdf', lang)}/: ${slugs.length} chapter PDFs, ${pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     revealDownloadLinks(dist, ['zh', 'en']);
   } finally {

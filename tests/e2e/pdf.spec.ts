@@ -20,6 +20,55 @@ function pdfFor(lang: 'zh' | 'en', browser: Browser, baseURL: string | undefined
   }
   return built.get(lang)!;
 }
+interface BookNote { id: string; chapter: string; label: string; before: string; start: string }
+
+/** From the book page: each note's chapter and number, the plain words just before its call, and its opening words. */
+async function bookNotes(browser: Browser, url: string): Promise<BookNote[]> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const notes = await page.$$eval('section.footnotes li[id]', (items) =>
+    items.map((item) => {
+      const call = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(item.id)}"]`)!;
+      const plain = (node: Node | null | undefined) => (node?.nodeType === Node.TEXT_NODE ? node.textContent ?? '' : '');
+      return {
+        id: item.id,
+        chapter: item.closest('[data-book-chapter]')!.getAttribute('data-book-chapter')!,
+        label: call.textContent!.trim(),
+        before: plain(call.parentElement!.previousSibling),
+        start: plain(item.querySelector('p')?.firstChild),
+      };
+    }),
+  );
+  await page.close();
+  return notes;
+}
+
+/**
+ * Checks that each note matchable as plain text is printed once, on its call's page or the next (pages are the PDF's
+ * flattened page texts; `from` gives the first page to search for a chapter). Returns how many notes were checked.
+ */
+function checkNotesAtFoot(pageTexts: string[], notes: BookNote[], lang: 'zh' | 'en', from: (chapter: string) => number): number {
+  let checked = 0;
+  for (const note of notes) {
+    const before = flat(note.before).slice(-16);
+    const start = flat(note.start).slice(0, 16);
+    if (before.length < 6 || start.length < 6) continue; // math or markup right at the call: not matchable as text
+    const first = from(note.chapter);
+    const find = (needle: string) => pageTexts.findIndex((p, i) => i >= first && p.includes(needle));
+    // A page may break inside the words before the call: then only the last word (four characters in Chinese) is with it.
+    const lastWord = flat(lang === 'zh' ? note.before.trim().slice(-4) : note.before.trim().split(/\s+/).at(-1)!);
+    const callPage = [before, lastWord].map((words) => find(`${words}${note.label}`)).find((i) => i >= 0) ?? -1;
+    const notePage = find(`${note.label}.${start}`);
+    expect(callPage, `${note.id}: call "${before}${note.label}"`).toBeGreaterThanOrEqual(0);
+    expect(notePage, `${note.id}: note "${note.label}.${start}"`).toBeGreaterThanOrEqual(0);
+    expect(notePage - callPage, `${note.id}: note on page ${notePage + 1}, call on page ${callPage + 1}`).toBeGreaterThanOrEqual(0);
+    expect(notePage - callPage, `${note.id}: note on page ${notePage + 1}, call on page ${callPage + 1}`).toBeLessThanOrEqual(1);
+    expect(pageTexts.filter((p) => p.includes(`${note.label}.${start}`)), `${note.id} is printed once`).toHaveLength(1);
+    checked += 1;
+  }
+  return checked;
+}
+
 const textOf = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
 for (const lang of ['zh', 'en'] as const) {
@@ -81,42 +130,8 @@ for (const lang of ['zh', 'en'] as const) {
     const text = textOf(`${OUT}/${lang}.pdf`);
     const pageTexts = text.split('\f').slice(0, result.pages).map(flat);
 
-    // From the book page: each note's number, the plain words just before its call, and the words it opens with.
-    const page = await browser.newPage();
-    await page.goto(`${baseURL}/${lang}/book/`);
-    const notes = await page.$$eval('section.footnotes li[id]', (items) =>
-      items.map((item) => {
-        const call = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(item.id)}"]`)!;
-        const plain = (node: Node | null | undefined) => (node?.nodeType === Node.TEXT_NODE ? node.textContent ?? '' : '');
-        return {
-          id: item.id,
-          chapter: item.closest('[data-book-chapter]')!.getAttribute('data-book-chapter')!,
-          label: call.textContent!.trim(),
-          before: plain(call.parentElement!.previousSibling),
-          start: plain(item.querySelector('p')?.firstChild),
-        };
-      }),
-    );
-    await page.close();
-
-    let checked = 0;
-    for (const note of notes) {
-      const before = flat(note.before).slice(-16);
-      const start = flat(note.start).slice(0, 16);
-      if (before.length < 6 || start.length < 6) continue; // math or markup right at the call: not matchable as text
-      const from = result.starts[note.chapter]! - 1;
-      const find = (needle: string) => pageTexts.findIndex((p, i) => i >= from && p.includes(needle));
-      // A page may break inside the words before the call: then only the last word (four characters in Chinese) is with it.
-      const lastWord = flat(lang === 'zh' ? note.before.trim().slice(-4) : note.before.trim().split(/\s+/).at(-1)!);
-      const callPage = [before, lastWord].map((words) => find(`${words}${note.label}`)).find((i) => i >= 0) ?? -1;
-      const notePage = find(`${note.label}.${start}`);
-      expect(callPage, `${note.id}: call "${before}${note.label}"`).toBeGreaterThanOrEqual(0);
-      expect(notePage, `${note.id}: note "${note.label}.${start}"`).toBeGreaterThanOrEqual(0);
-      expect(notePage - callPage, `${note.id}: note on page ${notePage + 1}, call on page ${callPage + 1}`).toBeGreaterThanOrEqual(0);
-      expect(notePage - callPage, `${note.id}: note on page ${notePage + 1}, call on page ${callPage + 1}`).toBeLessThanOrEqual(1);
-      expect(pageTexts.filter((p) => p.includes(`${note.label}.${start}`)), `${note.id} is printed once`).toHaveLength(1);
-      checked += 1;
-    }
+    const notes = await bookNotes(browser, `${baseURL}/${lang}/book/`);
+    const checked = checkNotesAtFoot(pageTexts, notes, lang, (chapter) => result.starts[chapter]! - 1);
     expect(checked, 'notes checked').toBeGreaterThanOrEqual(10);
 
     // No chapter gathers its notes at its end under a heading of their own, and no back-arrow is printed.
@@ -125,3 +140,44 @@ for (const lang of ['zh', 'en'] as const) {
     expect(text).not.toContain('↩');
   });
 }
+
+// One chapter on its own, as `npm run pdf` writes each chapter for readers who print one: that chapter only, its
+// notes at the page foot, its figures, and a bibliography of just the works it cites.
+test('a chapter PDF holds that chapter, its notes at the page foot and only the works it cites', async ({ browser, baseURL }) => {
+  const lang = 'en';
+  const chapters = readChapters(lang);
+  const chapter = chapters.find((c) => c.slug === 'scaling-laws')!;
+  const file = `${OUT}/${lang}-${chapter.slug}.pdf`;
+  mkdirSync(OUT, { recursive: true });
+  const result = await buildPdf({ lang, baseUrl: `${baseURL}/`, outFile: file, browser, chapter: chapter.slug });
+
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(info).toMatch(new RegExp(`Title:\\s+${chapter.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · The OpenAI Revelation`));
+  expect(result.pages).toBeGreaterThan(2);
+  expect(result.pages).toBeLessThan(30);
+  const text = textOf(file);
+  const pages = text.split('\f').slice(0, result.pages).map(flat);
+  expect(pages[0]!.indexOf(flat(chapter.title)), 'the title heads page 1').toBeLessThan(24);
+  // No other chapter starts in it (a chapter starts with its kicker, then its title).
+  for (const other of chapters.filter((c) => c !== chapter)) expect(flat(text), other.slug).not.toContain(flat(`Chapter ${other.order}${other.title}`));
+  expect(flat(text)).toContain(flat(`Chapter ${chapter.order}${chapter.title}`));
+
+  // Its notes: at the foot of the pages that cite them, none under a "Notes" heading at the end.
+  const notes = (await bookNotes(browser, `${baseURL}/${lang}/book/`)).filter((n) => n.chapter === chapter.slug);
+  expect(checkNotesAtFoot(pages, notes, lang, () => 0), 'notes checked').toBeGreaterThanOrEqual(1);
+  expect(text.split('\n').map((l) => l.trim())).not.toContain('Notes');
+
+  // Its works, under "References": Kaplan et al. (cited here) is listed; a work cited only in other chapters is not.
+  expect(text.split('\n').map((l) => l.trim())).toContain('References');
+  expect(flat(text)).toContain('kaplan,j.');
+  const citedHere = new Set([...chapter.body.matchAll(/<Cite\s+key="([^"]+)"/g)].map((m) => m[1]));
+  const elsewhere = chapters.flatMap((c) => [...c.body.matchAll(/<Cite\s+key="([^"]+)"/g)].map((m) => m[1]!)).find((k) => !citedHere.has(k))!;
+  const page = await browser.newPage();
+  await page.goto(`${baseURL}/${lang}/bibliography/`);
+  const missing = (await page.locator(`#ref-${elsewhere}`).innerText()).slice(0, 40);
+  await page.close();
+  expect(flat(text), `${elsewhere} is cited only elsewhere`).not.toContain(flat(missing));
+
+  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  expect(images.length).toBeGreaterThanOrEqual(chapter.body.match(/<Figure\s/g)?.length ?? 0);
+});
