@@ -271,8 +271,16 @@ function dataset(series: Series, theme: ChartTheme): ChartDataset<'line', XY[]> 
     };
   }
   const marker = series.kind === 'marker';
+  // Points of several meanings in one dataset (one Chart.js dataset per group keeps redraws cheap): per-point colour and shape.
+  const perPoint = series.points.some((p) => p.role !== undefined)
+    ? {
+        pointBackgroundColor: series.points.map((p) => (series.muted ? theme.muted : roleColor(p.role ?? series.role, theme))),
+        pointStyle: series.points.map((p) => ROLE_STYLES[p.role ?? series.role].pointStyle),
+      }
+    : {};
   return {
     ...common,
+    ...perPoint,
     showLine: false,
     borderWidth: marker ? 2 : 1.25,
     borderColor: marker ? theme.bg : color,
@@ -341,7 +349,8 @@ export function buildChartData(def: FigureDefinition, state: FigureState, lang: 
   const legend = series
     .filter((s) => s.legend)
     .map((s) => ({ text: s.label, color: s.muted ? theme.muted : roleColor(s.role, theme), pointStyle: ROLE_STYLES[s.role].pointStyle }));
-  const hover = series.map((s) => ({ label: s.label, axis: s.axis ?? 'y', points: s.points.map((p) => ({ label: p.label, tooltip: p.tooltip })) }));
+  // The series' own points carry their names and notes: no per-point copies on every redraw.
+  const hover = series.map((s) => ({ label: s.label, axis: s.axis ?? 'y', points: s.points }));
   const yPercent = Object.entries(axes).filter(([, spec]) => spec.ticks === 'percent').map(([id]) => id);
   return {
     datasets: series.map((s) => dataset(s, theme)),

@@ -37,9 +37,11 @@ export function allocations(C: number, lang: Lang): Allocation[] {
 }
 const budget = (state: FigureState) => numberValue(computeFrontier, state, 'c');
 const modeOf = (state: FigureState) => stringValue(computeFrontier, state, 'mode') as Mode;
+// The iso-FLOP plot's N range: 20× either side of the four optima, widened to whole decades, so that neighbouring
+// budgets share an axis (the chart then only redraws its data instead of rebuilding its axes on every move).
 const isoRange = (C: number) => {
   const ns = allocations(C, 'en').map((a) => a.params);
-  return { min: Math.min(...ns) / 20, max: Math.max(...ns) * 20 };
+  return { min: 10 ** Math.floor(Math.log10(Math.min(...ns) / 20)), max: 10 ** Math.ceil(Math.log10(Math.max(...ns) * 20)) };
 };
 const isoLoss = (N: number, C: number, fit: LossFit) => chinchillaLoss(N, C / (FLOPS_PER_PARAM_PER_TOKEN * N), fit);
 const yOf = (mode: Mode, a: { params: number; ratio: number }) => (mode === 'ratio' ? a.ratio : a.params);
@@ -55,6 +57,15 @@ const frontierLine = memo((mode: Mode, i: number) =>
   logspace(C_MIN, C_MAX, 37).map((c) => ({ x: c, y: yOf(mode, allocations(c, 'en')[i]!) })),
 );
 
+/** Hoffmann's Table 3 rows and the trained models, which do not move with the budget: built once per mode and language. */
+const trainedPoints = memo((mode: Mode, lang: Lang): Series[] => [
+  { key: 'table3', role: 'table3', kind: 'points', label: lang === 'zh' ? 'Hoffmann 表 3' : 'Hoffmann Table 3',
+    points: CHINCHILLA_TABLE_3.map((r) => ({ x: r.flops, y: mode === 'ratio' ? r.tokens / r.params : r.params,
+      tooltip: [`N = ${formatCount(r.params, lang)}, D = ${formatCount(r.tokens, lang)}`] })) },
+  { key: 'models', role: 'marker', kind: 'points', label: lang === 'zh' ? '实际模型' : 'trained models', labelPoints: true,
+    points: MARKED.map(({ m, flops }) => ({ x: flops, y: mode === 'ratio' ? (m.tokens ?? 0) / m.params : m.params, label: m.name, tooltip: [m.source] })) },
+]);
+
 /** The plotted series for a state (memoised: the axes, the chart and the twin ask for the same ones). */
 function frontierSeries(state: FigureState, lang: Lang): Series[] {
   const mode = modeOf(state);
@@ -66,19 +77,17 @@ function frontierSeries(state: FigureState, lang: Lang): Series[] {
     return [
       ...FITS.map(({ key, role, fit, label }): Series => ({ key, role, kind: 'line', label: label[lang], directLabel: true,
         points: grid.map((N) => ({ x: N, y: isoLoss(N, C, fit) })) })),
-      ...now.slice(1).map((a): Series => ({ key: `${a.key}-opt`, role: a.role, kind: 'marker', label: `${a.label}: N_opt`, points: [{ x: a.params, y: a.loss }] })),
+      { key: 'optima', role: 'marker', kind: 'marker', label: lang === 'zh' ? 'N_opt 处的损失' : 'loss at N_opt',
+        points: now.slice(1).map((a) => ({ x: a.params, y: a.loss, role: a.role, label: `${a.label}: N_opt` })) },
       { key: 'kaplan-pick', role: 'kaplan', kind: 'marker', label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan's pick", labelPoints: true,
         points: [{ x: now[0]!.params, y: isoLoss(now[0]!.params, C, HOFFMANN_2022), label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan's pick" }] },
     ];
   }
   return [
     ...now.map((a, i): Series => ({ key: a.key, role: a.role, kind: 'line', label: a.label, directLabel: true, points: frontierLine(mode, i) })),
-    { key: 'table3', role: 'table3', kind: 'points', label: lang === 'zh' ? 'Hoffmann 表 3' : 'Hoffmann Table 3',
-      points: CHINCHILLA_TABLE_3.map((r) => ({ x: r.flops, y: mode === 'ratio' ? r.tokens / r.params : r.params,
-        tooltip: [`N = ${formatCount(r.params, lang)}, D = ${formatCount(r.tokens, lang)}`] })) },
-    { key: 'models', role: 'marker', kind: 'points', label: lang === 'zh' ? '实际模型' : 'trained models', labelPoints: true,
-      points: MARKED.map(({ m, flops }) => ({ x: flops, y: mode === 'ratio' ? (m.tokens ?? 0) / m.params : m.params, label: m.name, tooltip: [m.source] })) },
-    ...now.map((a): Series => ({ key: `${a.key}-now`, role: a.role, kind: 'marker', label: `${a.label} @ ${formatSci(C)}`, points: [{ x: C, y: yOf(mode, a) }] })),
+    ...trainedPoints(mode, lang),
+    { key: 'now', role: 'marker', kind: 'marker', label: lang === 'zh' ? `预算 ${formatSci(C)} 下的最优值` : `optimum at ${formatSci(C)}`,
+      points: now.map((a) => ({ x: C, y: yOf(mode, a), role: a.role, label: a.label })) },
     { key: 'budget', role: 'context', kind: 'guide', label: formatSci(C), points: [{ x: C, y: 0 }] },
   ];
 }

@@ -95,6 +95,8 @@ export interface SeriesPoint {
   readonly y: number;
   readonly label?: string;
   readonly tooltip?: readonly string[];
+  /** In a 'points' or 'marker' series: this point's own meaning (colour and shape), when it differs from the series'. */
+  readonly role?: SeriesRole;
 }
 
 /** One plotted series: a line, a scatter of points, a single emphasised marker, or a vertical guide at points[0].x. */
