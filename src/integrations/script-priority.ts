@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { htmlFiles } from '../lib/html-files';
 
 // Astro emits each component's script as <script type="module" src> in <head>. Module scripts never block rendering,
 // but Chromium still fetches them at high priority, where they share a slow link with the stylesheet and the fonts
@@ -12,16 +12,6 @@ const MODULE_SCRIPT = /<script type="module"(?![^>]*\bfetchpriority=)([^>]*\bsrc
 /** A page's HTML with every external module script marked fetchpriority="low". */
 export function lowerScriptPriority(html: string): string {
   return html.replace(MODULE_SCRIPT, '<script type="module" fetchpriority="low"$1');
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await htmlFiles(full)));
-    else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out;
 }
 
 /** Astro integration: after the build, lowers the fetch priority of every page's module scripts. */

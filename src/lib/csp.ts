@@ -15,7 +15,8 @@
  *   alignment, struts) and scripts set element.style; no untrusted markup is ever inserted into pages.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { htmlFiles } from './html-files';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -113,16 +114,6 @@ export function checkPage(html: string): string[] {
     }
   }
   return problems;
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await htmlFiles(full)));
-    else if (entry.isFile() && entry.name.endsWith('.html')) files.push(full);
-  }
-  return files;
 }
 
 /**

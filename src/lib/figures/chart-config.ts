@@ -181,7 +181,6 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
   const log = spec.type === 'log';
   const tickFont = { family: theme.fontFamily, size: theme.fontSize };
   const isX = id === 'x';
-  const ticksLabel = (value: number | string) => (log ? logTickLabel(Number(value)) : linearTickLabel(Number(value), spec.ticks));
   const hidden = spec.title[lang] === '';
   const options: Record<string, unknown> = {
     type: log ? 'logarithmic' : 'linear',
@@ -197,7 +196,7 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
     },
     ticks: {
       display: true,
-      color: log ? 'rgba(0,0,0,0)' : theme.muted,
+      color: theme.muted,
       font: tickFont,
       maxRotation: 0,
       autoSkip: !log,
@@ -206,7 +205,7 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       // redraw was the largest single cost of an update.
       sampleSize: 6,
       includeBounds: false,
-      callback: ticksLabel,
+      callback: (value: number | string) => linearTickLabel(Number(value), spec.ticks),
       ...(spec.ticks === 'year' ? { stepSize: 1 } : {}),
       ...(spec.ticks === 'percent' ? { stepSize: 0.25 } : {}),
     },
