@@ -63,5 +63,10 @@ export type StringKey = keyof typeof strings;
 
 /** A UI string in the given language, with `{name}` placeholders filled from `vars`. */
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return strings[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fillTemplate(strings[key][lang], vars);
+}
+
+/** A template with its `{name}` placeholders filled from `vars` (an unknown name stays as written). */
+export function fillTemplate(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

@@ -1,5 +1,5 @@
 // The figure frame's interface words in both editions (figure-specific words live in each definition).
-import type { Lang } from '../i18n';
+import { fillTemplate, type Lang } from '../i18n';
 import type { IgnoreReason } from './types';
 
 const strings = {
@@ -36,7 +36,7 @@ export type FigureStringKey = keyof typeof strings;
 
 /** A figure-frame string in the given language, with `{name}` placeholders filled from `vars`. */
 export function figureText(lang: Lang, key: FigureStringKey, vars: Record<string, string | number> = {}): string {
-  return strings[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fillTemplate(strings[key][lang], vars);
 }
 
 /** Why a link value was ignored, in words: "not a number" / "不是数字". */

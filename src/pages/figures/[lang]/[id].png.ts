@@ -11,12 +11,9 @@ import { buildChartConfig, LIGHT_THEME, type ChartTheme, type XY } from '../../.
 import { defaultState } from '../../../lib/figures/controls';
 import { FIGURE_IDS } from '../../../lib/figures/ids';
 import { getFigure } from '../../../lib/figures/registry';
+import { TWIN_HEIGHT, TWIN_WIDTH } from '../../../lib/figures/twin';
 import { LANGS, type Lang } from '../../../lib/i18n';
 
-/** Width of a twin in CSS pixels; the PNG is twice this. */
-export const TWIN_WIDTH = 1200;
-/** Height of a twin in CSS pixels; the PNG is twice this. */
-export const TWIN_HEIGHT = 700;
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
