@@ -284,7 +284,9 @@ test.describe('search', () => {
       await section.click();
       await expect(page).toHaveURL(href);
       await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeInViewport();
-      // On the next page, Enter in the box opens the first result.
+      // On the next page, Enter in the box opens the first result. The shortcut works once the page's module scripts
+      // have run (they do before DOMContentLoaded; the URL changes earlier, when the navigation commits).
+      await page.waitForLoadState('domcontentloaded');
       await page.keyboard.press(open);
       await input.fill(query);
       await expect(first.locator('a.search-result')).toHaveAttribute('href', `/${lang}/${slug}/`);
