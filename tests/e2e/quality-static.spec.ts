@@ -120,3 +120,43 @@ test('no built HTML, CSS or JS file loads anything from another origin', () => {
   }
   expect(problems).toEqual([]);
 });
+
+// KaTeX's fonts are cut down to the math's characters after the build (src/integrations/katex-subset.ts): every
+// character that the pages' math uses and that KaTeX's original face could draw must still be in the served face.
+test("KaTeX's served fonts keep every glyph the pages' math needs, and are smaller than KaTeX's own", async () => {
+  const { katexCharacters } = await import('../../src/integrations/katex-subset');
+  const hb = await (await import('harfbuzzjs')).default;
+  const fontverter = await import('fontverter');
+  const codepoints = async (data: Buffer) => {
+    const blob = hb.createBlob(await fontverter.convert(data, 'sfnt'));
+    const face = hb.createFace(blob, 0);
+    const set = new Set<number>(face.collectUnicodes());
+    face.destroy();
+    blob.destroy();
+    return set;
+  };
+  const chars = new Set<string>();
+  for (const p of PAGES) katexCharacters(readFileSync(p.file, 'utf8'), chars);
+  expect(chars.size, 'math characters in the built pages').toBeGreaterThan(20);
+  const assets = path.join(DIST, '_astro');
+  const served = readdirSync(assets).filter((f) => /^KaTeX_.+\.woff2$/.test(f));
+  expect(served.length).toBe(readdirSync('node_modules/katex/dist/fonts').filter((f) => f.endsWith('.woff2')).length);
+  const missing: string[] = [];
+  let before = 0;
+  let after = 0;
+  for (const file of served) {
+    const originalFile = path.join('node_modules/katex/dist/fonts', `${file.split('.')[0]}.woff2`);
+    const original = readFileSync(originalFile);
+    const subset = readFileSync(path.join(assets, file));
+    before += original.length;
+    after += subset.length;
+    const had = await codepoints(original);
+    const has = await codepoints(subset);
+    for (const char of chars) {
+      const cp = char.codePointAt(0)!;
+      if (had.has(cp) && !has.has(cp)) missing.push(`${file}: U+${cp.toString(16).toUpperCase()} ${char}`);
+    }
+  }
+  expect(missing, 'glyphs the math uses but the served font lost').toEqual([]);
+  expect(after, 'bytes of the served KaTeX WOFF2 files against KaTeX’s own').toBeLessThan(before * 0.7);
+});
