@@ -24,7 +24,7 @@ const WARMUP_MOVES = 20;
 /** Budgets the benchmark checks. */
 export const TARGETS = { figurePageJsKb: 70, plainPageFigureJsKb: 0, p95Ms: 8 };
 
-const FIGURE_SCRIPT = /Figure\.astro_astro_type_script|\/_astro\/chart\./;
+const FIGURE_SCRIPT = /\/_astro\/(?:figure-island|chart)\./;
 
 // Chapter slugs of one language, split into those that place a <Figure> and those that do not.
 function chapters(lang) {

@@ -37,6 +37,12 @@ export const BUDGETS = {
 /** Chart.js (string literals that survive minification) and the figure system's scripts. */
 const CHART_MARKERS = [/Canvas is already in use/, /is not a registered (?:controller|element|plugin|scale)/, /\bLineController\b/];
 const FIGURE_FILE = /(?:^|[/._-])(?:figures?|chart)(?:[/._-]|$)/i;
+/**
+ * The figure island's chunk (src/scripts/figures/figure-island.ts). The page script imports it only on a chapter page
+ * with a live figure (body.chapter-page, figure.figure-live[data-figure]: src/scripts/page.ts), so it is counted only
+ * on such pages; the browser gates check that no other page requests it.
+ */
+export const ISLAND_CHUNK = 'figure-island';
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 const gzipCache = new Map();
@@ -125,7 +131,7 @@ function moduleImports(file) {
 /**
  * Bytes of one built page. `base` is the site's base path ("/" or "/essay/").
  * Returns { page, file, html, blockingCss, firstLoad, js: { inline, initial, lazy, all, files }, hasFigures,
- * chartFiles, renderBlocking, eagerScripts, missing } with { raw, gzip } byte counts.
+ * liveFigures, islandSkipped, chartFiles, renderBlocking, eagerScripts, missing } with { raw, gzip } byte counts.
  */
 export async function pageBytes(dist, file, { base = '/' } = {}) {
   await lexerReady;
@@ -138,12 +144,17 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
   const renderBlocking = [];
   const eagerScripts = []; // external scripts in <head> fetched at the browser's default (high) priority
   let hasFigures = false;
+  let chapterPage = false;
+  let liveFigures = false;
   const figureIds = new Set();
   const walk = (node, inHead) => {
     if (node.type !== 'element' && node.type !== 'root') return;
     if (node.type === 'element') {
       const tag = node.tagName;
       if (tag === 'head') inHead = true;
+      const classes = [attr(node, 'className') ?? ''].flat().join(' ').split(/\s+/);
+      if (tag === 'body' && classes.includes('chapter-page')) chapterPage = true;
+      if (tag === 'figure' && classes.includes('figure-live') && attr(node, 'dataFigure') !== undefined) liveFigures = true;
       if (tag === 'figure' && (attr(node, 'dataFigure') !== undefined || /(^|--)fig-/.test(String(attr(node, 'id') ?? '')))) {
         hasFigures = true;
         if (attr(node, 'dataFigure') !== undefined) figureIds.add(String(attr(node, 'dataFigure')));
@@ -181,6 +192,7 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
   // reached through the figure system (a dynamic import made by, or of, chart/figure code), i.e. loads to draw a figure.
   const seen = new Map();
   let opaqueImports = 0;
+  let islandSkipped = false;
   const queue = [];
   const isChart = (file) => {
     const text = readFileSync(file, 'utf8');
@@ -204,8 +216,11 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
       const target = child.file ?? localFile(dist, base, page, child.specifier);
       if (!target || !existsSync(target)) missing.push(child.specifier);
       else if (child.dynamic && allFigureIds.has(chunkName(target)) && !figureIds.has(chunkName(target))) otherFigures.add(chunkName(target));
+      else if (child.dynamic && chunkName(target) === ISLAND_CHUNK && !(chapterPage && liveFigures)) islandSkipped = true;
       else {
-        const viaFigure = state.figure || (child.dynamic && (fromChart || isChart(target) || figureIds.has(chunkName(target))));
+        // Only code loaded for a figure passes that on: an initial file reached back from figure code (a figure chunk
+        // importing the page script's shared code) is loaded anyway, and its own lazy imports (search) are not figures'.
+        const viaFigure = (state.figure && state.dynamic) || (child.dynamic && (fromChart || isChart(target) || figureIds.has(chunkName(target))));
         queue.push({ file: target, dynamic: state.dynamic || child.dynamic, figure: viaFigure });
       }
     }
@@ -240,6 +255,8 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
     firstLoad: sum([html, blockingCss]),
     js: { inline: inlineTotal, initial, lazy, all: sum([initial, lazy]), figureLoad, files, opaqueImports },
     hasFigures,
+    liveFigures: chapterPage && liveFigures,
+    islandSkipped,
     figureIds: [...figureIds],
     otherFigures: [...otherFigures],
     chartFiles: files.filter((f) => f.chart).map((f) => f.file),

@@ -18,6 +18,8 @@ interface Watch {
   failed: string[];
   external: string[];
   csp: string[];
+  /** Every script the page fetched (URL paths). */
+  scripts: string[];
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -30,7 +32,7 @@ const HEADER_POLICY = (() => {
 
 /** Records console errors and warnings, failed requests, requests to other origins (aborted) and CSP violations. */
 async function watch(context: BrowserContext, page: Page): Promise<Watch> {
-  const seen: Watch = { console: [], failed: [], external: [], csp: [] };
+  const seen: Watch = { console: [], failed: [], external: [], csp: [], scripts: [] };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if ((url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname)) {
@@ -65,6 +67,9 @@ async function watch(context: BrowserContext, page: Page): Promise<Watch> {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) seen.csp.push(text);
   });
   page.on('pageerror', (error) => seen.console.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') seen.scripts.push(new URL(request.url()).pathname);
+  });
   page.on('requestfailed', (request) => seen.failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
   page.on('response', (response) => {
     if (response.status() >= 400) seen.failed.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
@@ -103,6 +108,12 @@ for (const sitePage of PAGES) {
     expect.soft(seen.failed, 'failed requests').toEqual([]);
     expect.soft(seen.external, 'requests leaving the site').toEqual([]);
     expect.soft(seen.csp, 'Content-Security-Policy violations').toEqual([]);
+    // The byte budgets (scripts/page-bytes.mjs) count the figure island and the drawing kit only on chapters with a
+    // live figure, because the page script fetches them only there: check that it does.
+    const live = await page.evaluate(() => document.body.classList.contains('chapter-page') && !!document.querySelector('figure.figure-live[data-figure]'));
+    const figureCode = seen.scripts.filter((p) => /\/_astro\/(?:figure-island|chart)\./.test(p));
+    if (live) expect.soft(figureCode.length, 'figure island and drawing kit fetched on a page with live figures').toBe(2);
+    else expect.soft(figureCode, 'figure code fetched by a page without live figures').toEqual([]);
   });
 }
 

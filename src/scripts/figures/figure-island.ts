@@ -1,4 +1,4 @@
-// The figure island: loaded only by pages with a <Figure>. Wires every figure at once (controls, URL state,
+// The figure island: fetched by src/scripts/page.ts only on chapters with a live <Figure>. Wires every figure at once (controls, URL state,
 // copy link), loads Chart.js and draws a chart only when its figure comes within ~400px of the viewport,
 // redraws on theme changes, and prepares every chart for print. window.__figuresReady() draws them all.
 import { loadFigure } from '../../lib/figures/loaders';
