@@ -13,6 +13,10 @@ import scriptPriority from './src/integrations/script-priority.ts';
 import katexSubset from './src/integrations/katex-subset.ts';
 import csp from './src/lib/csp.ts';
 
+/** Modules of the figures' shared chunk (see manualChunks below). */
+const FIGURE_KIT =
+  /node_modules\/(?:chart\.js|@kurkle\/color)\/|\/src\/scripts\/figures\/(?:chart|theme|hover)\.ts$|\/src\/lib\/figures\/(?:chart-config|format|sources)\.ts$|\/src\/lib\/scaling\/(?!emergence|kvcache)/;
+
 // SITE_URL: the public origin used for canonical URLs, feeds and previews; BASE_PATH: a sub-path such as /essay/.
 const site = process.env.SITE_URL ?? 'https://openai-revelation.example.org';
 const base = process.env.BASE_PATH ?? '/';
@@ -32,6 +36,14 @@ export default defineConfig({
       // Terser with two compress passes: about 8% less gzip than the default esbuild minifier on Chart.js.
       minify: 'terser',
       terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+      rollupOptions: {
+        output: {
+          // The drawing kit (Chart.js, the chart factory, theme and hover card) and what every figure definition shares
+          // (the scaling module but for the two parts only one figure uses, number formats, table helpers) travel as one
+          // file: a page with a figure loads most of it anyway, and one gzip stream is about 1 KB smaller than eight.
+          manualChunks: (id) => (FIGURE_KIT.test(id) ? 'chart' : undefined),
+        },
+      },
     },
   },
   markdown: {

@@ -4,7 +4,7 @@
 // power-of-ten tick labels (drawn with real superscripts, so no font needs superscript glyphs) and the
 // direct labels at line ends and beside named points.
 import type { Chart, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, ScaleOptionsByType } from 'chart.js';
-import type { AxisSpec, FigureDefinition, FigureState, Lang, Series, SeriesRole } from './types';
+import type { AxisSpec, FigureModel, FigureState, Lang, Series, SeriesRole } from './types';
 import { formatNumber, formatPlain, formatYearMonth, isFiniteNumber, superscript } from './format';
 
 /** Colours and type the chart takes from the page (CSS custom properties) or, for twins and print, from LIGHT_THEME. */
@@ -302,11 +302,11 @@ function sortedByX<P extends { x: number }>(points: P[]): P[] {
   return points;
 }
 
-const axesCache = new WeakMap<FigureState, { def: FigureDefinition; axes: ReturnType<FigureDefinition['axes']>; key: string }>();
+const axesCache = new WeakMap<FigureState, { def: FigureModel; axes: ReturnType<FigureModel['axes']>; key: string }>();
 
 // A figure's axes for a state, and their JSON: computed once per state object (states are replaced, never mutated),
 // since the data, the options and the options key of one redraw all ask for them.
-function axesOf(def: FigureDefinition, state: FigureState): { axes: ReturnType<FigureDefinition['axes']>; key: string } {
+function axesOf(def: FigureModel, state: FigureState): { axes: ReturnType<FigureModel['axes']>; key: string } {
   const hit = axesCache.get(state);
   if (hit && hit.def === def) return hit;
   const axes = def.axes(state);
@@ -316,7 +316,7 @@ function axesOf(def: FigureDefinition, state: FigureState): { axes: ReturnType<F
 }
 
 /** The chart data of a figure for a state: datasets plus what the labels plugin and hover card need. */
-export function buildChartData(def: FigureDefinition, state: FigureState, lang: Lang, theme: ChartTheme): FigureChartData {
+export function buildChartData(def: FigureModel, state: FigureState, lang: Lang, theme: ChartTheme): FigureChartData {
   const all = def.series(state, lang);
   const { axes } = axesOf(def, state);
   const guides = all.filter((s) => s.kind === 'guide').flatMap((s) => s.points.map((p) => p.x)).filter(isFiniteNumber);
@@ -358,13 +358,13 @@ export function buildChartData(def: FigureDefinition, state: FigureState, lang: 
 }
 
 /** What a chart's options depend on besides the theme: its axes and resolution (the island rebuilds options when this changes). */
-export function optionsKey(def: FigureDefinition, state: FigureState, lang: Lang, pixelRatio: number): string {
+export function optionsKey(def: FigureModel, state: FigureState, lang: Lang, pixelRatio: number): string {
   return `${lang}|${pixelRatio}|${axesOf(def, state).key}`;
 }
 
 /** Builds the Chart.js configuration of a figure for a state, language and theme (used live and for twins). */
 export function buildChartConfig(
-  def: FigureDefinition,
+  def: FigureModel,
   state: FigureState,
   lang: Lang,
   theme: ChartTheme,

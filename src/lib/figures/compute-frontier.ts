@@ -2,13 +2,13 @@
 // Hoffmann's L(N, D) (printed, unrounded, Epoch's refit), with Table 3 and GPT-3/Gopher/Chinchilla marked.
 import { BESIROGLU_2024, CHINCHILLA_TABLE_3, HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, chinchillaLoss, computeOptimal, type LossFit } from '../scaling/chinchilla';
 import { KAPLAN_2020_TABLE_6, kaplanOptimalParams } from '../scaling/kaplan';
-import { GOPHER_FLOPS, GPT3_TRAINING_FLOPS } from '../scaling/models';
+import { GOPHER_FLOPS, GPT3_TRAINING_FLOPS, MODEL_CHINCHILLA, MODEL_GOPHER, MODEL_GPT_3 } from '../scaling/models';
 import { logspace } from '../scaling/sample';
 import { FLOPS_PER_PARAM_PER_TOKEN } from '../scaling/units';
-import type { FigureDefinition, FigureState, Lang, Series, SeriesRole, TableCell } from './types';
+import type { FigureCredits, FigureModel, FigureState, Lang, Series, SeriesRole, TableCell } from './types';
 import { decades, logBounds, memo, niceLogSteps, numberValue, stringValue } from './controls';
 import { formatCount, formatFlops, formatPlain, formatSci } from './format';
-import { bi, cell, model, shortCitation, textCell } from './sources';
+import { bi, cell, shortCitation, textCell } from './sources';
 
 const C_MIN = 1e18;
 const C_MAX = 1e27;
@@ -18,9 +18,9 @@ const FITS: ReadonlyArray<{ key: string; role: SeriesRole; fit: LossFit; label: 
   { key: 'epoch', role: 'epoch', fit: BESIROGLU_2024, label: bi('Epoch refit', 'Epoch 重拟合') },
 ];
 const MARKED = [
-  { m: model('gpt-3'), flops: GPT3_TRAINING_FLOPS },
-  { m: model('gopher'), flops: GOPHER_FLOPS },
-  { m: model('chinchilla'), flops: GOPHER_FLOPS },
+  { m: MODEL_GPT_3, flops: GPT3_TRAINING_FLOPS },
+  { m: MODEL_GOPHER, flops: GOPHER_FLOPS },
+  { m: MODEL_CHINCHILLA, flops: GOPHER_FLOPS },
 ];
 type Mode = 'params' | 'ratio' | 'isoflop';
 interface Allocation { key: string; role: SeriesRole; label: string; params: number; tokens: number; ratio: number; loss: number }
@@ -93,9 +93,8 @@ function frontierSeries(state: FigureState, lang: Lang): Series[] {
 }
 
 /** The definition of the compute-frontier figure. */
-export const computeFrontier: FigureDefinition = {
+export const computeFrontier: FigureModel = {
   id: 'compute-frontier',
-  title: bi('Compute-optimal model size for a FLOP budget under four fits', '四种拟合下给定 FLOP 预算的最优模型规模'),
   controls: [
     { kind: 'number', name: 'c', label: bi('FLOP budget', 'FLOP 预算'), steps: niceLogSteps(C_MIN, C_MAX), default: GOPHER_FLOPS, format: formatFlops },
     { kind: 'radio', name: 'mode', label: bi('Show', '显示'), default: 'params', options: [
@@ -125,14 +124,6 @@ export const computeFrontier: FigureDefinition = {
     }
     return series;
   },
-  sources: (lang) => [
-    { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan's allocation", source: `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
-    ...FITS.map(({ fit, label }) => ({ what: label[lang], source: `${fit.source} (${lang === 'zh' ? '经 Hoffmann 式 4 求最优' : 'optimum by Hoffmann Eq. 4'})` })),
-    { what: lang === 'zh' ? '表 3 与模型' : 'Table 3 and models', source: `Hoffmann et al. 2022, Table 3; ${MARKED.map(({ m }) => `${m.name}: ${shortCitation(m.source)}`).join('; ')}` },
-  ],
-  notes: (lang) => [lang === 'zh'
-    ? 'Kaplan 一行的损失按 Hoffmann 印刷值拟合计算；Kaplan 的 N 不含嵌入参数，Hoffmann 的 N 含。'
-    : "The loss in Kaplan's row is evaluated with Hoffmann's printed fit; Kaplan's N excludes embeddings, Hoffmann's includes them."],
   describe(state, lang) {
     const C = budget(state);
     const [kaplan, ...fits] = allocations(C, lang);
@@ -172,4 +163,17 @@ export const computeFrontier: FigureDefinition = {
       })]),
     };
   },
+};
+
+/** What the frame prints around the compute-frontier chart: its name, sources and notes (server-side only). */
+export const computeFrontierCredits: FigureCredits = {
+  title: bi('Compute-optimal model size for a FLOP budget under four fits', '四种拟合下给定 FLOP 预算的最优模型规模'),
+  sources: (lang) => [
+    { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan's allocation", source: `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
+    ...FITS.map(({ fit, label }) => ({ what: label[lang], source: `${fit.source} (${lang === 'zh' ? '经 Hoffmann 式 4 求最优' : 'optimum by Hoffmann Eq. 4'})` })),
+    { what: lang === 'zh' ? '表 3 与模型' : 'Table 3 and models', source: `Hoffmann et al. 2022, Table 3; ${MARKED.map(({ m }) => `${m.name}: ${shortCitation(m.source)}`).join('; ')}` },
+  ],
+  notes: (lang) => [lang === 'zh'
+    ? 'Kaplan 一行的损失按 Hoffmann 印刷值拟合计算；Kaplan 的 N 不含嵌入参数，Hoffmann 的 N 含。'
+    : "The loss in Kaplan's row is evaluated with Hoffmann's printed fit; Kaplan's N excludes embeddings, Hoffmann's includes them."],
 };

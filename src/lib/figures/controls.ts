@@ -1,5 +1,5 @@
 // Control helpers shared by every figure: slider grids, default state, visibility and slider positions.
-import type { Control, FigureDefinition, FigureState, NumberControl } from './types';
+import type { Control, FigureModel, FigureState, NumberControl } from './types';
 
 /** Mantissas of the "nice" log grid: each decade reads 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8. */
 export const NICE_MANTISSAS: readonly number[] = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8];
@@ -48,7 +48,7 @@ export function nearestStepIndex(control: NumberControl, value: number): number 
 }
 
 /** Every control at its default value. */
-export function defaultState(def: FigureDefinition): FigureState {
+export function defaultState(def: FigureModel): FigureState {
   return Object.fromEntries(def.controls.map((control) => [control.name, control.default]));
 }
 
@@ -58,7 +58,7 @@ export function isVisible(control: Control, state: FigureState): boolean {
 }
 
 /** A state value read as a number, or the control's default when missing or of the wrong type. */
-export function numberValue(def: FigureDefinition, state: FigureState, name: string): number {
+export function numberValue(def: FigureModel, state: FigureState, name: string): number {
   const value = state[name];
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   const control = def.controls.find((c) => c.name === name);
@@ -66,7 +66,7 @@ export function numberValue(def: FigureDefinition, state: FigureState, name: str
 }
 
 /** A state value read as a string, or the control's default when missing or of the wrong type. */
-export function stringValue(def: FigureDefinition, state: FigureState, name: string): string {
+export function stringValue(def: FigureModel, state: FigureState, name: string): string {
   const value = state[name];
   if (typeof value === 'string') return value;
   const control = def.controls.find((c) => c.name === name);

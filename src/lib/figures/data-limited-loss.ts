@@ -2,7 +2,7 @@
 // showing where more parameters stop helping (Kaplan et al. 2020, Eq. 1.5, Table 2).
 import { KAPLAN_2020_TABLE_2, kaplanLoss } from '../scaling/kaplan';
 import { logspace } from '../scaling/sample';
-import type { FigureDefinition, FigureState, Lang, Series } from './types';
+import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { decades, memo, stringValue } from './controls';
 import { formatCount, formatLoss, formatParams, formatPlain, formatTokens, zhGap } from './format';
 import { bi, cell } from './sources';
@@ -33,9 +33,8 @@ const curve = memo((D: number) => logspace(N_MIN, N_MAX, 121).map((N) => ({ x: N
 const stopLabel = (lang: Lang) => (lang === 'zh' ? '收益递减' : 'diminishing returns');
 
 /** The definition of the data-limited-loss figure. */
-export const dataLimitedLoss: FigureDefinition = {
+export const dataLimitedLoss: FigureModel = {
   id: 'data-limited-loss',
-  title: bi('Loss against model size for fixed amounts of data (Kaplan L(N, D))', '数据量固定时损失随模型规模的变化（Kaplan L(N, D)）'),
   controls: [
     { kind: 'radio', name: 'd', label: bi('Highlight dataset size', '突出显示的数据量'), default: '1e10',
       options: DATA_SIZES.map((d) => ({ value: d, label: bi(formatTokens(Number(d), 'en'), formatTokens(Number(d), 'zh')) })) },
@@ -57,7 +56,6 @@ export const dataLimitedLoss: FigureDefinition = {
       points: [{ x: knee, y: kaplanLoss(knee, D), label: stopLabel(lang), tooltip: [formatParams(knee, lang)] }] });
     return series;
   },
-  sources: (lang) => [{ what: lang === 'zh' ? 'L(N, D)，表 2 常数' : 'L(N, D) with Table 2 constants', source: KAPLAN_2020_TABLE_2.source }],
   describe(state, lang) {
     const D = chosen(state);
     const knee = diminishingReturnsParams(D);
@@ -86,4 +84,10 @@ export const dataLimitedLoss: FigureDefinition = {
       ]),
     };
   },
+};
+
+/** What the frame prints around the data-limited-loss chart: its name, sources and notes (server-side only). */
+export const dataLimitedLossCredits: FigureCredits = {
+  title: bi('Loss against model size for fixed amounts of data (Kaplan L(N, D))', '数据量固定时损失随模型规模的变化（Kaplan L(N, D)）'),
+  sources: (lang) => [{ what: lang === 'zh' ? 'L(N, D)，表 2 常数' : 'L(N, D) with Table 2 constants', source: KAPLAN_2020_TABLE_2.source }],
 };

@@ -2,7 +2,7 @@
 // distance L·(1 − p) (stays smooth) — after Schaeffer, Miranda & Koyejo 2023, §2.
 import { exactMatch, tokenEditDistance, tokenProbability } from '../scaling/emergence';
 import { logspace } from '../scaling/sample';
-import type { FigureDefinition, FigureState, Lang } from './types';
+import type { FigureCredits, FigureModel, FigureState, Lang } from './types';
 import { linearSteps, numberValue } from './controls';
 import { formatParams, formatPercent, formatPlain, formatSci, zhGap } from './format';
 import { bi, cell } from './sources';
@@ -42,9 +42,8 @@ export function halfwayParams(L: number): number {
 const tokens = (n: number, lang: Lang) => (lang === 'zh' ? `${formatPlain(n, 2)} 个 token` : `${formatPlain(n, 2)} tokens`);
 
 /** The definition of the emergence figure. */
-export const emergenceFigure: FigureDefinition = {
+export const emergenceFigure: FigureModel = {
   id: 'emergence',
-  title: bi('Smooth per-token loss against exact match and token edit distance', '平滑的每 token 损失与精确匹配、token 编辑距离'),
   controls: [
     { kind: 'number', name: 'length', label: bi('Answer length L', '答案长度 L'), steps: linearSteps(1, LENGTH_MAX, 1), default: 20, integer: true,
       format: (v, lang) => (lang === 'zh' ? `${v} 个 token` : `${v} token${v === 1 ? '' : 's'}`) },
@@ -67,10 +66,6 @@ export const emergenceFigure: FigureDefinition = {
       { key: 'edit', role: 'edit-distance', kind: 'line', axis: 'y3', directLabel: true, label: zh ? `编辑距离 ${L}(1−p)` : `edit distance ${L}(1−p)`, points: rows.map((r) => ({ x: r.N, y: r.edit })) },
     ];
   },
-  sources: (lang) => [
-    { what: lang === 'zh' ? '精确匹配 p^L 与编辑距离 L(1−p)' : 'Exact match p^L and edit distance L(1−p)', source: 'Schaeffer, Miranda & Koyejo 2023, §2 (tokens assumed independent)' },
-    { what: lang === 'zh' ? '每 token 损失' : 'Per-token loss', source: lang === 'zh' ? '示意幂律 ℓ(N) = 2·(N/10⁷)^−0.4 纳特，并非拟合' : 'an illustrative power law ℓ(N) = 2·(N/10⁷)^−0.4 nats, not a fit' },
-  ],
   describe(state, lang) {
     const L = lengthOf(state);
     const [a, b] = [scores(N_MIN, L), scores(N_MAX, L)];
@@ -106,4 +101,13 @@ export const emergenceFigure: FigureDefinition = {
       }),
     };
   },
+};
+
+/** What the frame prints around the emergence chart: its name, sources and notes (server-side only). */
+export const emergenceFigureCredits: FigureCredits = {
+  title: bi('Smooth per-token loss against exact match and token edit distance', '平滑的每 token 损失与精确匹配、token 编辑距离'),
+  sources: (lang) => [
+    { what: lang === 'zh' ? '精确匹配 p^L 与编辑距离 L(1−p)' : 'Exact match p^L and edit distance L(1−p)', source: 'Schaeffer, Miranda & Koyejo 2023, §2 (tokens assumed independent)' },
+    { what: lang === 'zh' ? '每 token 损失' : 'Per-token loss', source: lang === 'zh' ? '示意幂律 ℓ(N) = 2·(N/10⁷)^−0.4 纳特，并非拟合' : 'an illustrative power law ℓ(N) = 2·(N/10⁷)^−0.4 nats, not a fit' },
+  ],
 };

@@ -3,7 +3,7 @@
 import { CHINCHILLA_TABLE_3, chinchillaLoss } from '../scaling/chinchilla';
 import { fitPowerLaw, fitSaturatingPowerLaw, type PowerLawFit, type SaturatingPowerLawFit } from '../scaling/fit';
 import { logspace } from '../scaling/sample';
-import type { FigureDefinition, FigureState, Lang, Series } from './types';
+import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { logBounds, stringValue } from './controls';
 import { distinctX, parseXYData, problemText, type CsvPoint } from './csv';
 import { formatNumber, formatPlain } from './format';
@@ -73,9 +73,8 @@ const powerText = (f: PowerLawFit) => `y = ${formatNumber(f.a, 3)}·x^{${formatP
 const saturatingText = (f: SaturatingPowerLawFit) => `y = ${formatNumber(f.E, 4)} + ${formatNumber(f.a, 3)}·x^{${formatPlain(f.b, 3)}}, r² = ${r2Text(f.r2)}`;
 
 /** The definition of the fit-your-own figure. */
-export const fitYourOwn: FigureDefinition = {
+export const fitYourOwn: FigureModel = {
   id: 'fit-your-own',
-  title: bi('Your data with a power-law fit and a fit with a floor', '你的数据：纯幂律拟合与带地板的拟合'),
   controls: [
     { kind: 'text', name: 'data', label: bi('Your data: x, y per line (CSV; a header line is allowed)', '你的数据：每行一对 x, y（CSV，可带表头）'),
       default: DEFAULT_CSV, maxLength: 20000, rows: 8, validate: (v) => (distinctX(parseXYData(v).points) >= 2 ? undefined : 'no-data') },
@@ -105,10 +104,6 @@ export const fitYourOwn: FigureDefinition = {
     }
     return series;
   },
-  sources: (lang) => [
-    { what: lang === 'zh' ? '拟合' : 'Fits', source: lang === 'zh' ? '对数空间最小二乘（纯幂律）；消元 + Brent 一维搜索（带地板）' : 'least squares in log space (power law); variable elimination + Brent search (with floor)' },
-    { what: lang === 'zh' ? '示例数据' : 'Example data', source: lang === 'zh' ? 'Hoffmann et al. 2022 表 3 前六行的 N 与 D，损失按其式 10 的印刷值计算' : 'N and D of the first six rows of Hoffmann et al. 2022, Table 3; loss from their printed Eq. 10 fit' },
-  ],
   describe(state, lang) {
     const a = analyse(textOf(state), lang);
     const far = a.range.max;
@@ -143,4 +138,13 @@ export const fitYourOwn: FigureDefinition = {
       ]),
     };
   },
+};
+
+/** What the frame prints around the fit-your-own chart: its name, sources and notes (server-side only). */
+export const fitYourOwnCredits: FigureCredits = {
+  title: bi('Your data with a power-law fit and a fit with a floor', '你的数据：纯幂律拟合与带地板的拟合'),
+  sources: (lang) => [
+    { what: lang === 'zh' ? '拟合' : 'Fits', source: lang === 'zh' ? '对数空间最小二乘（纯幂律）；消元 + Brent 一维搜索（带地板）' : 'least squares in log space (power law); variable elimination + Brent search (with floor)' },
+    { what: lang === 'zh' ? '示例数据' : 'Example data', source: lang === 'zh' ? 'Hoffmann et al. 2022 表 3 前六行的 N 与 D，损失按其式 10 的印刷值计算' : 'N and D of the first six rows of Hoffmann et al. 2022, Table 3; loss from their printed Eq. 10 fit' },
+  ],
 };

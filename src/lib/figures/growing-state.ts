@@ -2,7 +2,7 @@
 // and Llama 2 70B (grouped-query) grows linearly, an RNN's state stays constant.
 import { GPT3_175B, LLAMA2_70B, kvCacheBytes, kvCacheBytesPerToken, type KvCacheModel } from '../scaling/kvcache';
 import { logspace } from '../scaling/sample';
-import type { FigureDefinition, FigureState, Lang, Series } from './types';
+import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { memo, numberValue, powerOfTwoSteps, stringValue } from './controls';
 import { formatBytes, formatPlain, zhGap } from './format';
 import { bi, cell } from './sources';
@@ -41,9 +41,8 @@ const line = memo((i: number, bytes: number) =>
 const rnnLabel = (lang: Lang) => (lang === 'zh' ? 'RNN 状态（示意）' : 'RNN state (illustrative)');
 
 /** The definition of the growing-state figure. */
-export const growingState: FigureDefinition = {
+export const growingState: FigureModel = {
   id: 'growing-state',
-  title: bi('Memory per sequence against context length: KV cache versus an RNN state', '每条序列的内存随上下文长度变化：KV 缓存与 RNN 状态'),
   controls: [
     { kind: 'number', name: 'tokens', label: bi('Context length', '上下文长度'), steps: powerOfTwoSteps(T_MIN, T_MAX), default: 2048, integer: true, format: tokensText },
     { kind: 'radio', name: 'bytes', label: bi('Bytes per value', '每个数值的字节数'), default: '2', options: PRECISIONS },
@@ -67,11 +66,6 @@ export const growingState: FigureDefinition = {
       { key: 'context', role: 'context', kind: 'guide', label: tokensText(T, lang), points: [{ x: T, y: 0 }] },
     ];
   },
-  sources: (lang) => [
-    ...MODELS_SHOWN.map(({ model, label }) => ({ what: label[lang], source: model.source })),
-    { what: rnnLabel(lang), source: lang === 'zh' ? '每层一个与 GPT-3 同宽（12,288 个数）的状态向量，共 96 层' : "one state vector of GPT-3's width (12,288 values) per layer, 96 layers" },
-  ],
-  notes: (lang) => [lang === 'zh' ? 'KV 缓存 = 2 × 层数 × KV 头数 × 头维度 × 字节数 × token 数；单条序列，不含权重。' : 'KV cache = 2 × layers × KV heads × head dimension × bytes × tokens; one sequence, weights not included.'],
   describe(state, lang) {
     const b = precision(state);
     const [gpt, llama] = MODELS_SHOWN;
@@ -102,4 +96,14 @@ export const growingState: FigureDefinition = {
     ]);
     return { columns: [zh ? '上下文（token）' : 'Context (tokens)', ...MODELS_SHOWN.map((m) => m.label[lang]), rnnLabel(lang)], rows };
   },
+};
+
+/** What the frame prints around the growing-state chart: its name, sources and notes (server-side only). */
+export const growingStateCredits: FigureCredits = {
+  title: bi('Memory per sequence against context length: KV cache versus an RNN state', '每条序列的内存随上下文长度变化：KV 缓存与 RNN 状态'),
+  sources: (lang) => [
+    ...MODELS_SHOWN.map(({ model, label }) => ({ what: label[lang], source: model.source })),
+    { what: rnnLabel(lang), source: lang === 'zh' ? '每层一个与 GPT-3 同宽（12,288 个数）的状态向量，共 96 层' : "one state vector of GPT-3's width (12,288 values) per layer, 96 layers" },
+  ],
+  notes: (lang) => [lang === 'zh' ? 'KV 缓存 = 2 × 层数 × KV 头数 × 头维度 × 字节数 × token 数；单条序列，不含权重。' : 'KV cache = 2 × layers × KV heads × head dimension × bytes × tokens; one sequence, weights not included.'],
 };

@@ -1,12 +1,12 @@
 // Figure: Kaplan's three power laws L(N), L(D), L(C) on log–log axes, with GPT-1/2/3 marked on L(N) and a
 // slider that moves a point along the chosen curve (Kaplan et al. 2020, Eqs. 1.1–1.3).
 import { KAPLAN_2020, kaplanLossVsCompute, kaplanLossVsData, kaplanLossVsParams } from '../scaling/kaplan';
-import { GPT3_TRAINING_FLOPS } from '../scaling/models';
+import { GPT3_TRAINING_FLOPS, MODEL_GPT_1, MODEL_GPT_2, MODEL_GPT_3 } from '../scaling/models';
 import { logspace } from '../scaling/sample';
-import type { FigureDefinition, FigureState, Lang, Series } from './types';
+import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { decades, memo, niceLogSteps, numberValue, stringValue } from './controls';
 import { formatCount, formatFlops, formatLoss, formatParams, formatPlain, formatSci, formatTokens, zhGap } from './format';
-import { bi, cell, model, shortCitation } from './sources';
+import { bi, cell, shortCitation } from './sources';
 
 type AxisKey = 'n' | 'd' | 'c';
 const AXES: Record<AxisKey, { min: number; max: number; law: (v: number) => number; name: string }> = {
@@ -24,16 +24,15 @@ const NOUNS = {
   d: bi('training tokens D', '训练 token 数 D'),
   c: bi('compute C', '计算量 C'),
 };
-const GPTS = ['gpt-1', 'gpt-2', 'gpt-3'].map(model);
+const GPTS = [MODEL_GPT_1, MODEL_GPT_2, MODEL_GPT_3];
 const curve = memo((axis: AxisKey) => logspace(AXES[axis].min, AXES[axis].max, 141).map((x) => ({ x, y: AXES[axis].law(x) })));
 const axisOf = (state: FigureState): AxisKey => stringValue(lossVsScale, state, 'axis') as AxisKey;
 const amount = (axis: AxisKey, v: number, lang: Lang) =>
   axis === 'n' ? formatParams(v, lang) : axis === 'd' ? formatTokens(v, lang) : formatFlops(v, lang);
 
 /** The definition of the loss-vs-scale figure. */
-export const lossVsScale: FigureDefinition = {
+export const lossVsScale: FigureModel = {
   id: 'loss-vs-scale',
-  title: bi('Kaplan scaling laws: loss against parameters, data or compute', 'Kaplan 规模定律：损失随参数、数据或计算量变化'),
   controls: [
     {
       kind: 'radio', name: 'axis', label: bi('Scale along', '横轴'), default: 'n',
@@ -72,15 +71,6 @@ export const lossVsScale: FigureDefinition = {
     series.push({ key: 'point', role: 'highlight', kind: 'marker', label: amount(axis, v, lang), points: [{ x: v, y: law(v) }] });
     return series;
   },
-  sources: (lang) => [
-    { what: lang === 'zh' ? 'L(N)、L(D)、L(C)' : 'L(N), L(D), L(C)', source: KAPLAN_2020.source },
-    { what: lang === 'zh' ? 'GPT 的参数量' : 'GPT sizes', source: GPTS.map((m) => `${m.name}: ${shortCitation(m.source)}`).join('; ') },
-  ],
-  notes: (lang) => [
-    lang === 'zh'
-      ? 'Kaplan 的 N 只计非嵌入参数；GPT 标记用的是各模型的总参数量，位置只是近似。'
-      : "Kaplan's N counts non-embedding parameters; the GPT markers use each model's total parameter count, so their positions are approximate.",
-  ],
   describe(state, lang) {
     const axis = axisOf(state);
     const { min, max, law } = AXES[axis];
@@ -113,4 +103,18 @@ export const lossVsScale: FigureDefinition = {
     }
     return { columns: [TITLES[axis][lang], lang === 'zh' ? '损失（纳特/token）' : 'Loss (nats per token)'], rows };
   },
+};
+
+/** What the frame prints around the loss-vs-scale chart: its name, sources and notes (server-side only). */
+export const lossVsScaleCredits: FigureCredits = {
+  title: bi('Kaplan scaling laws: loss against parameters, data or compute', 'Kaplan 规模定律：损失随参数、数据或计算量变化'),
+  sources: (lang) => [
+    { what: lang === 'zh' ? 'L(N)、L(D)、L(C)' : 'L(N), L(D), L(C)', source: KAPLAN_2020.source },
+    { what: lang === 'zh' ? 'GPT 的参数量' : 'GPT sizes', source: GPTS.map((m) => `${m.name}: ${shortCitation(m.source)}`).join('; ') },
+  ],
+  notes: (lang) => [
+    lang === 'zh'
+      ? 'Kaplan 的 N 只计非嵌入参数；GPT 标记用的是各模型的总参数量，位置只是近似。'
+      : "Kaplan's N counts non-embedding parameters; the GPT markers use each model's total parameter count, so their positions are approximate.",
+  ],
 };

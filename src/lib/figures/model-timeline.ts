@@ -1,10 +1,10 @@
 // Figure: parameter counts of language models against their release dates (2018–2022), grouped by
 // architecture (decoder-only, encoder-only, encoder–decoder); each point's source is in its tooltip.
-import { MODELS, type Architecture, type ModelFact } from '../scaling/models';
-import type { FigureDefinition, FigureState, Lang, Series } from './types';
+import { MODELS, MODEL_GPT_3, type Architecture, type ModelFact } from '../scaling/models';
+import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { stringValue } from './controls';
 import { decimalYear, formatCount, formatParams, formatPlain, formatYearMonth } from './format';
-import { bi, cell, model, shortCitation, textCell } from './sources';
+import { bi, cell, shortCitation, textCell } from './sources';
 
 const GROUPS: ReadonlyArray<{ arch: Architecture; label: { en: string; zh: string } }> = [
   { arch: 'decoder-only', label: bi('decoder-only (GPT)', '仅解码器（GPT）') },
@@ -17,9 +17,8 @@ const largest = (arch: Architecture): ModelFact | undefined =>
   MODELS.filter((m) => m.architecture === arch).reduce<ModelFact | undefined>((best, m) => (!best || m.params > best.params ? m : best), undefined);
 
 /** The definition of the model-timeline figure. */
-export const modelTimeline: FigureDefinition = {
+export const modelTimeline: FigureModel = {
   id: 'model-timeline',
-  title: bi('Model size against release date, by architecture', '按架构划分的模型规模与发布时间'),
   legend: true,
   controls: [
     { kind: 'select', name: 'arch', label: bi('Highlight', '突出显示'), default: 'all', options: [
@@ -44,13 +43,9 @@ export const modelTimeline: FigureDefinition = {
       };
     });
   },
-  sources: (lang) => [{
-    what: lang === 'zh' ? '参数量与日期' : 'Sizes and dates',
-    source: [...new Set(MODELS.map((m) => shortCitation(m.source)))].join('; '),
-  }],
   describe(state, lang) {
     const pick = chosen(state);
-    const gpt3 = model('gpt-3');
+    const gpt3 = MODEL_GPT_3;
     const before = (arch: Architecture) => MODELS.filter((m) => m.architecture === arch && m.date <= gpt3.date)
       .reduce<ModelFact | undefined>((best, m) => (!best || m.params > best.params ? m : best), undefined);
     const t5 = before('encoder-decoder');
@@ -80,4 +75,13 @@ export const modelTimeline: FigureDefinition = {
         cell(m.params, formatCount(m.params, lang)), textCell(shortCitation(m.source))]),
     };
   },
+};
+
+/** What the frame prints around the model-timeline chart: its name, sources and notes (server-side only). */
+export const modelTimelineCredits: FigureCredits = {
+  title: bi('Model size against release date, by architecture', '按架构划分的模型规模与发布时间'),
+  sources: (lang) => [{
+    what: lang === 'zh' ? '参数量与日期' : 'Sizes and dates',
+    source: [...new Set(MODELS.map((m) => shortCitation(m.source)))].join('; '),
+  }],
 };

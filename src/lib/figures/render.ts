@@ -1,7 +1,7 @@
 // HTML for the parts of a figure that change with its state — data table, readout, ignored-values note,
 // source line — as strings, so the page (at build time) and the island (live) render them identically.
 import type { Lang } from '../i18n';
-import type { FigureDefinition, Readout, TableData } from './types';
+import type { FigureCredits, Readout, TableData } from './types';
 import type { IgnoredValue } from './url-state';
 import { figureText, reasonText } from './strings';
 
@@ -52,7 +52,7 @@ export function ignoredLines(ignored: readonly IgnoredValue[], lang: Lang): stri
 }
 
 /** The source line of a figure: "Source: what — paper, table or equation; … Note: …". */
-export function sourceText(def: FigureDefinition, lang: Lang): { sources: string; notes: string } {
+export function sourceText(def: FigureCredits, lang: Lang): { sources: string; notes: string } {
   const sep = lang === 'zh' ? '；' : '; ';
   const colon = lang === 'zh' ? '：' : ': ';
   const sources = def.sources(lang).map((s) => `${s.what}${colon}${s.source}`).join(sep);

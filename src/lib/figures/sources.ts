@@ -1,5 +1,4 @@
-// Small helpers the figure definitions share: bilingual text, short citations, model lookup, table cells.
-import { MODELS, type ModelFact } from '../scaling/models';
+// Small helpers the figure definitions share: bilingual text, short citations, table cells.
 import type { Lang } from '../i18n';
 import type { Bilingual, TableCell } from './types';
 import { MISSING } from './format';
@@ -12,13 +11,6 @@ export function bi(en: string, zh: string): Bilingual {
 /** The author–year part of a module source string: 'Brown et al. 2020, arXiv …' → 'Brown et al. 2020'. */
 export function shortCitation(source: string): string {
   return (source.split(/[,(;]/)[0] ?? source).trim();
-}
-
-/** A model of the timeline by id (throws if the module no longer has it, so a rename fails the tests). */
-export function model(id: string): ModelFact {
-  const found = MODELS.find((m) => m.id === id);
-  if (!found) throw new Error(`figures: no model "${id}" in src/lib/scaling MODELS`);
-  return found;
 }
 
 /** A numeric table cell: the exact value (for tests and copying) and its readable text. */

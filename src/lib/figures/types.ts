@@ -158,21 +158,28 @@ export interface Readout {
   readonly table?: TableData;
 }
 
-/** Everything a figure is: controls, the math behind its series, axes, sources, description, table. */
-export interface FigureDefinition {
+/** A figure's live part, which the browser loads: controls, the math behind its series, axes, description, table. */
+export interface FigureModel {
   readonly id: FigureId;
-  /** Short name for the canvas's aria-label. */
-  readonly title: Bilingual;
   readonly controls: readonly Control[];
   /** Axes keyed by Chart.js scale id: 'x' and one or more y axes ('y', 'y2', …). */
   axes(state: FigureState): Readonly<Record<string, AxisSpec>>;
   series(state: FigureState, lang: Lang): readonly Series[];
-  sources(lang: Lang): readonly SourceLine[];
-  /** Fixed notes printed with the source line (e.g. what N counts). */
-  notes?(lang: Lang): readonly string[];
   describe(state: FigureState, lang: Lang): string;
   readout(state: FigureState, lang: Lang): Readout;
   table(state: FigureState, lang: Lang): TableData;
   /** Show Chart.js's legend (for groups of points); lines are labelled directly. */
   readonly legend?: boolean;
 }
+
+/** What the page prints around a figure, rendered at build time and never shipped to the browser. */
+export interface FigureCredits {
+  /** Short name for the canvas's aria-label. */
+  readonly title: Bilingual;
+  sources(lang: Lang): readonly SourceLine[];
+  /** Fixed notes printed with the source line (e.g. what N counts). */
+  notes?(lang: Lang): readonly string[];
+}
+
+/** Everything a figure is (the build's view): its live part and its credits. */
+export type FigureDefinition = FigureModel & FigureCredits;

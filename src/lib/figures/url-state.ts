@@ -14,7 +14,7 @@
 // - Text longer than TEXT_URL_LIMIT characters once encoded is not written into the address at all.
 // Pure functions, no DOM: the browser island calls them with location.search and history.replaceState.
 import { numberRange } from './controls';
-import type { Control, FigureDefinition, FigureState, IgnoreReason } from './types';
+import type { Control, FigureModel, FigureState, IgnoreReason } from './types';
 
 /** Longest encoded text value (e.g. pasted CSV data) kept in a link, in characters after percent-encoding. */
 export const TEXT_URL_LIMIT = 1500;
@@ -85,7 +85,7 @@ export function encodeValue(value: number | string): string {
 }
 
 /** Reads a figure's state from a query string: defaults, overridden by valid parameters; lists the ignored ones. */
-export function readFigureState(def: FigureDefinition, search: string | URLSearchParams): DecodedState {
+export function readFigureState(def: FigureModel, search: string | URLSearchParams): DecodedState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const prefix = `${def.id}.`;
   const state: Record<string, number | string> = {};
@@ -113,7 +113,7 @@ export function readFigureState(def: FigureDefinition, search: string | URLSearc
 }
 
 /** Writes a figure's state into a query string: replaces this figure's parameters, keeps all others in order. */
-export function writeFigureState(def: FigureDefinition, state: FigureState, search: string): string {
+export function writeFigureState(def: FigureModel, state: FigureState, search: string): string {
   const params = new URLSearchParams(search);
   const prefix = `${def.id}.`;
   for (const key of [...new Set(params.keys())]) if (key.startsWith(prefix)) params.delete(key);
@@ -127,7 +127,7 @@ export function writeFigureState(def: FigureDefinition, state: FigureState, sear
 }
 
 /** A state with every invalid or missing value replaced by the control's default. */
-export function sanitizeState(def: FigureDefinition, state: Readonly<Record<string, unknown>>): FigureState {
+export function sanitizeState(def: FigureModel, state: Readonly<Record<string, unknown>>): FigureState {
   return Object.fromEntries(
     def.controls.map((control) => {
       const value = state[control.name];

@@ -5,7 +5,7 @@ import type { ChartTheme, FigureChartData, XY } from '../../lib/figures/chart-co
 import { isVisible, nearestStepIndex, numberRange } from '../../lib/figures/controls';
 import { ignoredLines, readoutHtml, tableHtml } from '../../lib/figures/render';
 import { figureText } from '../../lib/figures/strings';
-import type { Control, FigureDefinition, FigureState, Lang } from '../../lib/figures/types';
+import type { Control, FigureModel, FigureState, Lang } from '../../lib/figures/types';
 import { readFigureState, sanitizeState, writeFigureState, type IgnoredValue } from '../../lib/figures/url-state';
 import { shareOrCopy } from '../deep-links';
 
@@ -31,7 +31,7 @@ const screenPixelRatio = () => Math.max(1, Math.min(3, window.devicePixelRatio |
 /** A figure on the page and its live state. */
 export class FigureController {
   readonly el: HTMLElement;
-  readonly def: FigureDefinition;
+  readonly def: FigureModel;
   readonly lang: Lang;
   state: FigureState;
   ignored: readonly IgnoredValue[];
@@ -46,7 +46,7 @@ export class FigureController {
   private tableStale = false;
   private readoutShown: string | undefined;
 
-  constructor(el: HTMLElement, def: FigureDefinition) {
+  constructor(el: HTMLElement, def: FigureModel) {
     this.el = el;
     this.def = def;
     this.lang = el.dataset.lang === 'zh' ? 'zh' : 'en';
