@@ -10,21 +10,26 @@ import { initSidenotes } from './reader/sidenotes';
 import { initPreviews } from './reader/previews';
 import { initReading } from './reader/reading';
 import { initCopyButtons } from './reader/copy';
+import { nextTask } from './next-task';
 
-initSite();
-if (document.querySelector('[data-language-choice]')) sendToPreferredEdition();
-if (document.querySelector('[data-continue]')) initContinueReading();
-if (document.body.classList.contains('chapter-page')) {
-  openTocOnWideScreens();
-  initDeepLinks();
-  initSidenotes();
-  initPreviews();
-  initReading();
-  initCopyButtons();
-  // A live figure is <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's
-  // figures are static images and need no script.
-  if (document.querySelector('figure.figure-live[data-figure]')) startFigures();
+/** Runs the page's start-up steps, each in its own task; the figure island is fetched first so it loads meanwhile. */
+async function start(): Promise<void> {
+  const steps: Array<() => void> = [initSite];
+  if (document.querySelector('[data-language-choice]')) steps.push(sendToPreferredEdition);
+  if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
+  if (document.body.classList.contains('chapter-page')) {
+    // A live figure is <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's
+    // figures are static images and need no script.
+    if (document.querySelector('figure.figure-live[data-figure]')) startFigures();
+    steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);
+  }
+  for (const [i, step] of steps.entries()) {
+    if (i > 0) await nextTask();
+    step();
+  }
 }
+
+void start();
 
 /** Fetches the figure island; until it has started, window.__figuresReady waits for it and then hands over. */
 function startFigures(): void {

@@ -8,6 +8,7 @@ import { figureText } from '../../lib/figures/strings';
 import type { Control, FigureModel, FigureState, Lang } from '../../lib/figures/types';
 import { readFigureState, sanitizeState, writeFigureState, type IgnoredValue } from '../../lib/figures/url-state';
 import { shareOrCopy } from '../deep-links';
+import { nextTask } from '../next-task';
 
 /** The lazily loaded drawing kit: Chart.js, the chart factory, the theme reader and the hover card. */
 type ChartModule = typeof import('./chart');
@@ -72,9 +73,12 @@ export class FigureController {
   /** Draws the chart (loading Chart.js first if needed); resolves once it is on the canvas. */
   draw(): Promise<void> {
     if (this.chart) return Promise.resolve();
-    this.drawing ??= loadChart().then(() => {
-      this.drawNow();
-    });
+    // Chart.js is evaluated in one task and the chart drawn in the next, so neither blocks input for long.
+    this.drawing ??= loadChart()
+      .then(nextTask)
+      .then(() => {
+        this.drawNow();
+      });
     return this.drawing;
   }
 

@@ -3,6 +3,7 @@
 // redraws on theme changes, and prepares every chart for print. window.__figuresReady() draws them all.
 import { loadFigure } from '../../lib/figures/loaders';
 import { FigureController, loadChart, loadedChart } from './controller';
+import { nextTask } from '../next-task';
 
 declare global {
   interface Window {
@@ -17,7 +18,9 @@ const PRINT_HEIGHT = Math.round((PRINT_WIDTH * 7) / 12);
 
 async function start(el: HTMLElement): Promise<FigureController[]> {
   try {
-    return [new FigureController(el, await loadFigure(el.dataset.figure ?? ''))];
+    const def = await loadFigure(el.dataset.figure ?? '');
+    await nextTask(); // each figure starts in a task of its own
+    return [new FigureController(el, def)];
   } catch (error) {
     console.warn(`Figure ${el.dataset.figure ?? '?'} could not start:`, error);
     return [];
