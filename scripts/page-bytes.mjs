@@ -126,7 +126,7 @@ function moduleImports(file) {
 /**
  * Bytes of one built page. `base` is the site's base path ("/" or "/essay/").
  * Returns { page, file, html, blockingCss, firstLoad, js: { inline, initial, lazy, all, files }, hasFigures,
- * liveFigures, islandSkipped, chartFiles, renderBlocking, eagerScripts, missing } with { raw, gzip } byte counts.
+ * liveFigures, chartFiles, renderBlocking, eagerScripts, missing } with { raw, gzip } byte counts.
  */
 export async function pageBytes(dist, file, { base = '/' } = {}) {
   await lexerReady;
@@ -187,7 +187,6 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
   // reached through the figure system (a dynamic import made by, or of, chart/figure code), i.e. loads to draw a figure.
   const seen = new Map();
   let opaqueImports = 0;
-  let islandSkipped = false;
   const queue = [];
   const isChart = (file) => {
     const text = readFileSync(file, 'utf8');
@@ -211,7 +210,7 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
       const target = child.file ?? localFile(dist, base, page, child.specifier);
       if (!target || !existsSync(target)) missing.push(child.specifier);
       else if (child.dynamic && allFigureIds.has(chunkName(target)) && !figureIds.has(chunkName(target))) otherFigures.add(chunkName(target));
-      else if (child.dynamic && chunkName(target) === ISLAND_CHUNK && !(chapterPage && liveFigures)) islandSkipped = true;
+      else if (child.dynamic && chunkName(target) === ISLAND_CHUNK && !(chapterPage && liveFigures)) continue;
       else {
         // Only code loaded for a figure passes that on: an initial file reached back from figure code (a figure chunk
         // importing the page script's shared code) is loaded anyway, and its own lazy imports (search) are not figures'.
@@ -251,7 +250,6 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
     js: { inline: inlineTotal, initial, lazy, all: sum([initial, lazy]), figureLoad, files, opaqueImports },
     hasFigures,
     liveFigures: chapterPage && liveFigures,
-    islandSkipped,
     figureIds: [...figureIds],
     otherFigures: [...otherFigures],
     chartFiles: files.filter((f) => f.chart).map((f) => f.file),

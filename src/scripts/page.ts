@@ -1,7 +1,10 @@
 // The one script every page loads. It wires the site's shell, then what this page has: the root page's edition
 // choice, a contents page's "continue reading", a chapter's reading aids, and — fetched only by a chapter with live
 // figures — the figure island. One entry instead of one per component: fewer requests, and one gzip stream.
-import { initSite } from './site';
+import { initThemeToggle } from './theme';
+import { initLanguageSwitch } from './language-switch';
+import { initSearch } from './reader/search-trigger';
+import { initScrollBoxes } from './reader/scroll-boxes';
 import { sendToPreferredEdition } from './language-choice';
 import { initContinueReading } from './reader/continue';
 import { openTocOnWideScreens } from './toc';
@@ -12,32 +15,43 @@ import { initReading } from './reader/reading';
 import { initCopyButtons } from './reader/copy';
 import { nextTask } from './next-task';
 
-/** Runs the page's start-up steps, each in its own task; the figure island is fetched first so it loads meanwhile. */
+/** Runs the page's start-up steps, each in its own task, then (after the first paint) fetches the figure island. */
 async function start(): Promise<void> {
-  const steps: Array<() => void> = [initSite];
+  // Every page: the theme toggle, the language switch, the search trigger, keyboard-scrollable wide boxes.
+  const steps: Array<() => void> = [initThemeToggle, initLanguageSwitch, initSearch, initScrollBoxes];
   if (document.querySelector('[data-language-choice]')) steps.push(sendToPreferredEdition);
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
   if (document.body.classList.contains('chapter-page')) {
-    // A live figure is <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's
-    // figures are static images and need no script.
-    if (document.querySelector('figure.figure-live[data-figure]')) startFigures();
     steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);
   }
+  // A live figure is <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's figures
+  // are static images and need no script.
+  const figures = document.body.classList.contains('chapter-page') && document.querySelector('figure.figure-live[data-figure]');
+  if (figures) window.__figuresReady = figuresReady;
   for (const [i, step] of steps.entries()) {
     if (i > 0) await nextTask();
     step();
   }
+  if (!figures) return;
+  // The figures' code is not needed for the first paint: ask for it once that is on screen.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  void loadIsland();
+}
+
+let island: Promise<unknown> | undefined;
+
+/** Fetches the figure island (once). */
+function loadIsland(): Promise<unknown> {
+  island ??= import('./figures/figure-island');
+  return island;
+}
+
+/** window.__figuresReady until the island has started: fetches it if need be, then hands over to the island's own. */
+function figuresReady(): Promise<void> {
+  return loadIsland().then(() => {
+    const ready = window.__figuresReady;
+    return ready && ready !== figuresReady ? ready() : undefined;
+  });
 }
 
 void start();
-
-/** Fetches the figure island; until it has started, window.__figuresReady waits for it and then hands over. */
-function startFigures(): void {
-  const island = import('./figures/figure-island');
-  const early = (): Promise<void> =>
-    island.then(() => {
-      const ready = window.__figuresReady;
-      return ready && ready !== early ? ready() : undefined;
-    });
-  window.__figuresReady = early;
-}
