@@ -47,11 +47,10 @@ function loadIsland(): Promise<unknown> {
 }
 
 /** window.__figuresReady until the island has started: fetches it if need be, then hands over to the island's own. */
-function figuresReady(): Promise<void> {
-  return loadIsland().then(() => {
-    const ready = window.__figuresReady;
-    return ready && ready !== figuresReady ? ready() : undefined;
-  });
+async function figuresReady(): Promise<void> {
+  await loadIsland();
+  const ready = window.__figuresReady;
+  if (ready && ready !== figuresReady) await ready();
 }
 
 void start();
