@@ -21,12 +21,11 @@ async function start(): Promise<void> {
   const steps: Array<() => void> = [initThemeToggle, initLanguageSwitch, initSearch, initScrollBoxes];
   if (document.querySelector('[data-language-choice]')) steps.push(sendToPreferredEdition);
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
-  if (document.body.classList.contains('chapter-page')) {
-    steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);
-  }
+  const chapter = document.body.classList.contains('chapter-page');
+  if (chapter) steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);
   // A live figure is <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's figures
   // are static images and need no script.
-  const figures = document.body.classList.contains('chapter-page') && document.querySelector('figure.figure-live[data-figure]');
+  const figures = chapter && document.querySelector('figure.figure-live[data-figure]');
   if (figures) window.__figuresReady = figuresReady;
   for (const [i, step] of steps.entries()) {
     if (i > 0) await nextTask();
