@@ -14,12 +14,8 @@ export function initScrollBoxes(): void {
       else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
     }
   };
-  check();
-  let frame = 0;
-  new ResizeObserver(() => {
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      check();
-    });
-  }).observe(document.documentElement);
+  // A ResizeObserver reports once when it starts observing and again on every resize, each time just after the
+  // browser's own layout: reading the boxes' widths there costs no layout of its own (a check at start-up would force
+  // one, and on a long chapter that is a long task).
+  new ResizeObserver(check).observe(document.documentElement);
 }
