@@ -97,8 +97,7 @@ function stateOf(parent: FontState, classes: readonly string[], isSpan: boolean)
   return next;
 }
 
-/** HTML's void elements (SVG's <path> and <line> are closed by a tag of their own, or by "/>"). */
-const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'wbr']);
+const VOID = new Set(['br', 'img', 'hr', 'wbr', 'path', 'line', 'use', 'rect']);
 
 /** Every KaTeX face that text inside the page's `.katex` elements is set in (HTML and MathML alike). */
 export function katexFaces(html: string): Set<KatexFace> {

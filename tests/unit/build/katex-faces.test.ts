@@ -28,12 +28,6 @@ describe('katexFaces', () => {
     expect(faces('\\left(\\frac{\\frac{a}{b}}{\\frac{c}{d}}\\right)', true)).toContain('Size3-Regular');
   });
 
-  it('reads on past drawn SVG (a square root sign, as the built pages serialise it)', () => {
-    const html = '<span class="katex"><span><svg><path d="M0 0"></path><line x1="0"/></svg></span><span class="mathcal">L</span></span>';
-    expect([...katexFaces(html)]).toEqual(['Caligraphic-Regular']);
-    expect(faces('\\sqrt{x}\\mathcal{L}')).toContain('Caligraphic-Regular');
-  });
-
   it('ignores the TeX source in <annotation>, text outside the formula and pages without math', () => {
     expect([...katexFaces('<span class="katex"><span class="mathcal"><annotation>x</annotation></span></span>')]).toEqual([]);
     expect([...katexFaces('<p class="mathnormal">prose</p>')]).toEqual([]);
