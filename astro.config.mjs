@@ -11,7 +11,6 @@ import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
 import bookIds from './src/integrations/book-ids.ts';
 import scriptPriority from './src/integrations/script-priority.ts';
 import katexSubset from './src/integrations/katex-subset.ts';
-import mathFontPreload from './src/integrations/math-font-preload.ts';
 import csp from './src/lib/csp.ts';
 
 /** The drawing kit: Chart.js and the chart factory, theme and hover card (fetched when a figure nears the viewport). */
@@ -67,8 +66,6 @@ export default defineConfig({
     scriptPriority(),
     // Cuts KaTeX's fonts down to the characters the built pages' math uses (and renames them by content).
     katexSubset(),
-    // Then each page with math preloads the faces its formulas use (under their final names).
-    mathFontPreload(),
     // Last: checks every page's Content-Security-Policy <meta> against its inline scripts and writes _headers.
     csp(),
   ],

@@ -1,6 +1,5 @@
 // Quality gates in the browser, on every built page:
 // - console: loading and scrolling to the end logs no error or warning, and no request fails or answers ≥ 400;
-// - fonts: a page fetches exactly the math fonts it preloads;
 // - self-contained: no request leaves the site's origin (each one is aborted and recorded);
 // - CSP: no Content-Security-Policy violation (securitypolicyviolation events and console reports);
 // - search still works under the CSP (Pagefind's WebAssembly);
@@ -21,8 +20,6 @@ interface Watch {
   csp: string[];
   /** Every script the page fetched (URL paths). */
   scripts: string[];
-  /** Every font the page fetched (URL paths). */
-  fonts: string[];
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -35,7 +32,7 @@ const HEADER_POLICY = (() => {
 
 /** Records console errors and warnings, failed requests, requests to other origins (aborted) and CSP violations. */
 async function watch(context: BrowserContext, page: Page): Promise<Watch> {
-  const seen: Watch = { console: [], failed: [], external: [], csp: [], scripts: [], fonts: [] };
+  const seen: Watch = { console: [], failed: [], external: [], csp: [], scripts: [] };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if ((url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname)) {
@@ -72,7 +69,6 @@ async function watch(context: BrowserContext, page: Page): Promise<Watch> {
   page.on('pageerror', (error) => seen.console.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
     if (request.resourceType() === 'script') seen.scripts.push(new URL(request.url()).pathname);
-    if (request.resourceType() === 'font') seen.fonts.push(new URL(request.url()).pathname);
   });
   page.on('requestfailed', (request) => seen.failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
   page.on('response', (response) => {
@@ -118,12 +114,6 @@ for (const sitePage of PAGES) {
     const figureCode = seen.scripts.filter((p) => /\/_astro\/(?:figure-island|chart)\./.test(p));
     if (live) expect.soft(figureCode.length, 'figure island and drawing kit fetched on a page with live figures').toBe(2);
     else expect.soft(figureCode, 'figure code fetched by a page without live figures').toEqual([]);
-    // Each page preloads exactly the math fonts it draws with (src/integrations/math-font-preload.ts): none missed,
-    // none fetched for nothing.
-    const preloaded = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => new URL(l.href).pathname),
-    );
-    expect.soft([...new Set(seen.fonts)].sort(), 'fonts fetched = fonts preloaded').toEqual(preloaded.sort());
   });
 }
 
