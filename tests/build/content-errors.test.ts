@@ -37,7 +37,9 @@ function edit(file: string, from: string | RegExp, to: string) {
   writeFileSync(file, next);
 }
 
-describe('the build rejects broken content and names the file', () => {
+// Each case is a whole Astro build of the fixture (3–12 s here): a 60 s limit per case, not the unit tests' 20 s, so a
+// busy machine does not fail a build that would have succeeded.
+describe('the build rejects broken content and names the file', { timeout: 60_000 }, () => {
   beforeAll(() => mkdirSync(WORK, { recursive: true }));
 
   it('builds the intact fixture (control)', async () => {
