@@ -397,6 +397,49 @@ test.describe('layout from 320 px', () => {
   }
 });
 
+test.describe('a long chapter on a phone', () => {
+  test.use({ viewport: { width: 320, height: 700 } });
+  const longest = [...editions.en].sort((a, b) => b.body.length - a.body.length)[0]!;
+
+  test(`${longest.slug}: blocks far below are laid out only when reached, and every wide box on screen scrolls by keyboard`, async ({ page }) => {
+    await page.goto(`/en/${longest.slug}/`);
+    // Skipped = laid out only as a placeholder box (content-visibility: auto) until it nears the screen; judged by
+    // each block's first child element (blocks of plain text have none to ask).
+    const probes = '.prose > * > :first-child';
+    const skipped = () => page.evaluate((probes) => [...document.querySelectorAll(probes)].map((el) => !el.checkVisibility({ contentVisibilityAuto: true })), probes);
+    const atTop = await skipped();
+    expect(atTop.filter(Boolean).length, 'off-screen blocks not yet laid out').toBeGreaterThan(atTop.length / 2);
+    expect(atTop.at(-1), 'the last block waits').toBe(true);
+    // Walk down the page a screen at a time: each block reached is laid out, and every box then on screen that is
+    // wider than the column is reachable by keyboard.
+    const unreachable = await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const missing: string[] = [];
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+        scrollTo({ top: y, behavior: 'instant' });
+        await frame();
+        for (const box of document.querySelectorAll<HTMLElement>('.katex-display, .equation-body, .prose table, .prose pre')) {
+          const rect = box.getBoundingClientRect();
+          if (rect.bottom < 0 || rect.top > innerHeight) continue;
+          if (box.scrollWidth > box.clientWidth + 1 && box.tabIndex !== 0) missing.push(box.closest('[id]')?.id ?? box.className);
+        }
+      }
+      return [...new Set(missing)];
+    });
+    expect(unreachable).toEqual([]);
+    expect((await skipped()).at(-1), 'the last block, reached, is laid out').toBe(false);
+    // The chapter does have boxes that scroll at 320 px, so the walk above had something to check.
+    expect(await page.locator('.equation-body[tabindex="0"], .katex-display[tabindex="0"], .prose table[tabindex="0"]').count()).toBeGreaterThan(0);
+  });
+
+  test(`${longest.slug}: print lays out every block`, async ({ page }) => {
+    await page.goto(`/en/${longest.slug}/`);
+    await page.emulateMedia({ media: 'print' });
+    const deferred = await page.evaluate(() => [...document.querySelectorAll('.prose > *')].filter((el) => getComputedStyle(el).contentVisibility !== 'visible').length);
+    expect(deferred).toBe(0);
+  });
+});
+
 test.describe('accessibility with the reader aids in use', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds nothing with a preview open, sidenotes shown and "cite this" open (${scheme})`, async ({ browser }) => {
