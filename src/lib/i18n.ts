@@ -7,6 +7,14 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
+/** An essay component's `lang` prop (set on every component by src/lib/markdown/essay-refs.ts): 'en' when absent;
+ * an unknown code throws, naming the component, rather than falling back quietly. */
+export function langProp(value: string | undefined, component: string): Lang {
+  if (value === undefined) return 'en';
+  if (!isLang(value)) throw new Error(`<${component}>: lang must be one of ${LANGS.join(', ')}, got "${value}"`);
+  return value;
+}
+
 /** The other edition's language. */
 export function otherLang(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';
