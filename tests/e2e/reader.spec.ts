@@ -432,6 +432,33 @@ test.describe('a long chapter on a phone', () => {
     expect(await page.locator('.equation-body[tabindex="0"], .katex-display[tabindex="0"], .prose table[tabindex="0"]').count()).toBeGreaterThan(0);
   });
 
+  test('no chapter shifts while it loads on a phone or a tablet (blocks laid out late must not move what is on screen)', async ({ browser }) => {
+    const shifted: string[] = [];
+    for (const viewport of [{ width: 412, height: 823 }, { width: 768, height: 1024 }]) {
+      const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
+      await context.addInitScript(() => {
+        const w = window as unknown as { shift: number };
+        w.shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.shift += (entry as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      for (const lang of ['zh', 'en'] as const) {
+        for (const chapter of editions[lang]) {
+          await page.goto(`/${lang}/${chapter.slug}/`);
+          await page.evaluate(() => document.fonts.ready);
+          await page.waitForTimeout(300);
+          const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+          // Lighthouse prints CLS to three decimals; anything it would show as more than 0.000 fails.
+          if (shift >= 0.0005) shifted.push(`${viewport.width}px /${lang}/${chapter.slug}/: ${shift.toFixed(4)}`);
+        }
+      }
+      await context.close();
+    }
+    expect(shifted).toEqual([]);
+  });
+
   test(`${longest.slug}: print lays out every block`, async ({ page }) => {
     await page.goto(`/en/${longest.slug}/`);
     await page.emulateMedia({ media: 'print' });
