@@ -1,6 +1,7 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readChapters, type ChapterSource } from '../essay-files';
+import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 
 // The reader's aids on the built site: theme, previews, sidenotes, search, TOC, progress, continue reading,
 // "cite this chapter", and layout from 320 px up.
@@ -381,16 +382,16 @@ test.describe('layout from 320 px', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
         // Each wide thing either fits or sits in a box (itself or an ancestor) that scrolls and fits.
-        const escaping = await page.evaluate(() => {
+        const escaping = await page.evaluate((wide) => {
           const width = document.documentElement.clientWidth + 0.5;
-          return [...document.querySelectorAll('.katex-display, .equation-body, .prose table, .prose pre, .cite-this-code')]
+          return [...document.querySelectorAll(wide)]
             .filter((el) => {
               let box: Element | null = el;
               while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
               return (box && box !== document.body ? box : el).getBoundingClientRect().right > width;
             })
             .map((el) => el.className);
-        });
+        }, `${SCROLL_BOXES}, .cite-this-code`);
         expect(escaping, path).toEqual([]);
       }
     });
@@ -412,20 +413,20 @@ test.describe('a long chapter on a phone', () => {
     expect(atTop.at(-1), 'the last block waits').toBe(true);
     // Walk down the page a screen at a time: each block reached is laid out, and every box then on screen that is
     // wider than the column is reachable by keyboard.
-    const unreachable = await page.evaluate(async () => {
+    const unreachable = await page.evaluate(async (boxes) => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const missing: string[] = [];
       for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
         scrollTo({ top: y, behavior: 'instant' });
         await frame();
-        for (const box of document.querySelectorAll<HTMLElement>('.katex-display, .equation-body, .prose table, .prose pre')) {
+        for (const box of document.querySelectorAll<HTMLElement>(boxes)) {
           const rect = box.getBoundingClientRect();
           if (rect.bottom < 0 || rect.top > innerHeight) continue;
           if (box.scrollWidth > box.clientWidth + 1 && box.tabIndex !== 0) missing.push(box.closest('[id]')?.id ?? box.className);
         }
       }
       return [...new Set(missing)];
-    });
+    }, SCROLL_BOXES);
     expect(unreachable).toEqual([]);
     expect((await skipped()).at(-1), 'the last block, reached, is laid out').toBe(false);
     // The chapter does have boxes that scroll at 320 px, so the walk above had something to check.

@@ -1,11 +1,13 @@
-const BOXES = '.katex-display, .equation-body, .prose table, .prose pre';
+/** The boxes that may scroll sideways. global.css keeps every block holding one laid out from the start (its
+ * content-visibility rule names the same boxes), so reading their widths here never forces a layout. */
+export const SCROLL_BOXES = '.katex-display, .equation-body, .prose table, .prose pre';
 
 /**
  * Wide equations, tables and code scroll sideways in their own box on narrow screens; a box that does scroll is
  * made reachable by keyboard (tabindex="0") so it can be scrolled with the arrow keys.
  */
 export function initScrollBoxes(): void {
-  const boxes = [...document.querySelectorAll<HTMLElement>(BOXES)];
+  const boxes = [...document.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
   if (boxes.length === 0) return;
   const check = () => {
     for (const box of boxes) {
