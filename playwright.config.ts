@@ -15,6 +15,9 @@ export default defineConfig({
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // An action or page load that hangs fails at its own step, naming it, rather than at the end of the test's time.
+    actionTimeout: 20_000,
+    navigationTimeout: 45_000,
     launchOptions,
     trace: 'off',
   },

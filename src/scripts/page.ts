@@ -17,8 +17,10 @@ import { nextTask } from './next-task';
 
 /** Runs the page's start-up steps, each in its own task, then (after the first paint) fetches the figure island. */
 async function start(): Promise<void> {
-  // Every page: the theme toggle, the language switch, the search trigger, keyboard-scrollable wide boxes.
-  const steps: Array<() => void> = [initThemeToggle, initLanguageSwitch, initSearch, initScrollBoxes];
+  // Every page: the search trigger, the theme toggle, the language switch, keyboard-scrollable wide boxes. The
+  // search trigger comes first: the first step runs before DOMContentLoaded, so "/" and Ctrl/Cmd+K work as soon as
+  // the document is parsed; later steps each wait for a task of their own.
+  const steps: Array<() => void> = [initSearch, initThemeToggle, initLanguageSwitch, initScrollBoxes];
   if (document.querySelector('[data-language-choice]')) steps.push(sendToPreferredEdition);
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
   const chapter = document.body.classList.contains('chapter-page');

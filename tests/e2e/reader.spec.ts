@@ -285,8 +285,8 @@ test.describe('search', () => {
       await section.click();
       await expect(page).toHaveURL(href);
       await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeInViewport();
-      // On the next page, Enter in the box opens the first result. The shortcut works once the page's module scripts
-      // have run (they do before DOMContentLoaded; the URL changes earlier, when the navigation commits).
+      // On the next page, Enter in the box opens the first result. The shortcut is wired by the page script's first,
+      // synchronous step, so it works from DOMContentLoaded on (the URL changes earlier, when the navigation commits).
       await page.waitForLoadState('domcontentloaded');
       await page.keyboard.press(open);
       await input.fill(query);
@@ -294,6 +294,22 @@ test.describe('search', () => {
       await input.press('Enter');
       await expect(page).toHaveURL(`/${lang}/${slug}/`);
     });
+  }
+});
+
+test('the search shortcut works from DOMContentLoaded on, on every kind of page', async ({ page }) => {
+  // A "/" dispatched by the document's own DOMContentLoaded listener (registered before any page script) must
+  // already open the dialog: a reader, or a test, that presses it once the page is parsed is not ignored.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }));
+      const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search]');
+      (window as unknown as { __openAtReady: boolean }).__openAtReady = !!dialog?.open;
+    });
+  });
+  for (const path of ['/zh/', '/en/scaling-laws/', '/zh/language/']) {
+    await page.goto(path);
+    expect(await page.evaluate(() => (window as unknown as { __openAtReady: boolean }).__openAtReady), path).toBe(true);
   }
 });
 
