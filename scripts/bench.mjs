@@ -12,9 +12,11 @@
 //   --no-scale        skip the scale test        --scale 0,50,100   choose its steps
 //   --no-figures      skip the chart redraw benchmark
 //   --skip-build      reuse .tmp/bench-dist from a previous run (no build timings)
+//   --https           serve the Lighthouse runs over HTTPS and HTTP/2, as production hosts do, with a throwaway
+//                     self-signed certificate (needs the openssl command); default: plain HTTP/1.1
 // Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium); Lighthouse takes ~20–30 s a page.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -32,6 +34,7 @@ const OUT = path.join(ROOT, '.tmp/bench-dist');
 const CACHE = path.join(ROOT, '.tmp/bench-cache');
 const RESULTS = path.join(ROOT, 'bench-results');
 const PORT = Number(process.env.BENCH_PORT ?? 4370);
+const TLS_DIR = path.join(ROOT, '.tmp/bench-tls');
 const execFileAsync = promisify(execFile);
 
 const TARGETS = { score: 100, lcpSeconds: 1.5, tbtMs: 50, cls: 0 };
@@ -55,18 +58,38 @@ function parseArgs(argv) {
     scale: argv.includes('--no-scale') ? [] : scale ? scale.split(',').map((n) => count('--scale', n, 0)) : [0, 50, 100],
     figures: !argv.includes('--no-figures'),
     build: !argv.includes('--skip-build'),
+    https: argv.includes('--https'),
   };
+}
+
+/** A throwaway self-signed key and certificate for 127.0.0.1 (PEM), made with openssl; valid for two days. */
+async function localCertificate() {
+  mkdirSync(TLS_DIR, { recursive: true });
+  const key = path.join(TLS_DIR, 'key.pem');
+  const cert = path.join(TLS_DIR, 'cert.pem');
+  const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert];
+  try {
+    await execFileAsync('openssl', args);
+  } catch (error) {
+    throw new Error(`--https needs the openssl command to make a local certificate: ${error.message.split('\n')[0]}`);
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
 const log = (message) => console.error(`[bench] ${message}`);
 
-/** One Lighthouse 12 report (CLI, mobile defaults: emulated phone, simulated slow 4G and CPU) of one URL. */
+/**
+ * One Lighthouse 12 report (CLI, mobile defaults: emulated phone, simulated slow 4G and CPU) of one URL. An https URL
+ * is the bench's own server with its self-signed certificate, which Chromium is told to accept.
+ */
 async function lighthouseReport(url) {
+  const acceptLocalCertificate = url.startsWith('https:') ? ' --ignore-certificate-errors' : '';
   const { stdout } = await execFileAsync(
     path.join(ROOT, 'node_modules/.bin/lighthouse'),
     [
       url,
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      `--chrome-flags=--headless=new --no-sandbox --disable-gpu${acceptLocalCertificate}`,
       '--only-categories=performance,accessibility,best-practices,seo',
       '--output=json',
       '--quiet',
@@ -187,14 +210,18 @@ async function main() {
 
   const server = await serveDist({ root: OUT, port: PORT });
   const baseUrl = `http://127.0.0.1:${PORT}/`;
+  // With --https, Lighthouse alone goes to a second server speaking HTTPS and HTTP/2; the rest stays on plain HTTP.
+  const secure = options.lighthouse && options.https ? await serveDist({ root: OUT, port: PORT + 1, tls: await localCertificate() }) : undefined;
+  const lighthouseBase = secure ? `https://127.0.0.1:${PORT + 1}/` : baseUrl;
   try {
     // 3. Lighthouse on chapter pages.
     if (options.lighthouse) {
       const targets = result.pages.filter((p) => chapterPage(p.page)).slice(0, options.lighthousePages);
+      log(`Lighthouse is served over ${secure ? 'HTTPS with HTTP/2' : 'plain HTTP/1.1'}`);
       for (const [i, p] of targets.entries()) {
         log(`Lighthouse ${i + 1}/${targets.length}: ${p.page}`);
         try {
-          p.lighthouse = await lighthouse(`${baseUrl}${p.page.slice(1)}`, options.lighthouseRuns);
+          p.lighthouse = await lighthouse(`${lighthouseBase}${p.page.slice(1)}`, options.lighthouseRuns);
         } catch (error) {
           log(`Lighthouse failed on ${p.page}: ${error.message.split('\n')[0]}`);
         }
@@ -263,6 +290,7 @@ async function main() {
       const within = lh.filter((x) => x.lcpSeconds <= TARGETS.lcpSeconds).length;
       const spread = Math.max(...lh.map((x) => x.lcpRangeSeconds[1] - x.lcpRangeSeconds[0]));
       summary.push(['Lighthouse runs per page', `${lh[0].runs} (the median run is reported); widest LCP range on one page ${fmt.s(spread)} s`]);
+      summary.push(['Lighthouse served over', secure ? 'HTTPS with HTTP/2 (--https)' : 'plain HTTP/1.1 (--https for HTTPS with HTTP/2)']);
       summary.push(['pages with perf 100 / LCP within target', `${lh.filter((x) => x.performance === 100).length} / ${within} of ${lh.length}`, `${lh.length} / ${lh.length}`]);
       summary.push(['LCP / TBT / CLS (worst)', `${fmt.s(max('lcpSeconds'))} s / ${fmt.ms(max('tbtMs'))} ms / ${fmt.s(max('cls'), 3)}`, `≤ ${TARGETS.lcpSeconds} s / ≤ ${TARGETS.tbtMs} ms / 0`]);
       const failing = [...new Set(lh.flatMap((x) => x.failing))];
@@ -282,6 +310,7 @@ async function main() {
     if (!options.pdf) summary.push(['PDF', 'skipped']);
   } finally {
     server.close();
+    secure?.close();
   }
 
   // 7. Scale test (its own builds; after the server is down so nothing else competes for the CPU).

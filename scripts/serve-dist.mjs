@@ -1,7 +1,9 @@
 // A minimal static server for a built site (dist/ by default), used by tests, screenshots, PDFs and benchmarks.
 // Like a static host, it gzips text responses when the client accepts gzip, so byte-sensitive measurements
-// (Lighthouse's simulated network) see what a reader would download.
+// (Lighthouse's simulated network) see what a reader would download. Given a key and certificate it speaks HTTPS
+// with HTTP/2, as production hosts do (HTTP/1.1 stays available to clients that ask for it).
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,10 +28,13 @@ function gzipOf(file, mtimeMs) {
   return body;
 }
 
-/** Serves `root` on 127.0.0.1:`port`, mounted under `base` ("/" or "/essay/"); resolves to the server. */
-export function serveDist({ root = 'dist', port = 4321, base = '/' } = {}) {
+/**
+ * Serves `root` on 127.0.0.1:`port`, mounted under `base` ("/" or "/essay/"); with `tls` ({ key, cert }, PEM) over
+ * HTTPS and HTTP/2. Resolves to the server.
+ */
+export function serveDist({ root = 'dist', port = 4321, base = '/', tls = undefined } = {}) {
   const dir = path.resolve(root);
-  const server = createServer((req, res) => {
+  const handle = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(base)) return notFound(res);
@@ -52,7 +57,8 @@ export function serveDist({ root = 'dist', port = 4321, base = '/' } = {}) {
     res.writeHead(200, { 'content-type': type, 'content-length': stat.size });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   function notFound(res) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>Not found</title><p>Not found</p>');
