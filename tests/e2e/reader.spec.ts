@@ -297,7 +297,7 @@ test.describe('search', () => {
   }
 });
 
-test('the search shortcut works from DOMContentLoaded on, on every kind of page', async ({ page }) => {
+test('the search shortcut works from DOMContentLoaded on: a contents page, a chapter with figures, one without', async ({ page }) => {
   // A "/" dispatched by the document's own DOMContentLoaded listener (registered before any page script) must
   // already open the dialog: a reader, or a test, that presses it once the page is parsed is not ignored.
   await page.addInitScript(() => {
