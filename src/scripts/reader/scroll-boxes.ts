@@ -1,5 +1,4 @@
-/** The boxes that may scroll sideways. global.css keeps every block holding one laid out from the start (its
- * content-visibility rule names the same boxes), so reading their widths here never forces a layout. */
+/** The boxes that may scroll sideways. */
 export const SCROLL_BOXES = '.katex-display, .equation-body, .prose table, .prose pre';
 
 /**
@@ -9,15 +8,40 @@ export const SCROLL_BOXES = '.katex-display, .equation-body, .prose table, .pros
 export function initScrollBoxes(): void {
   const boxes = [...document.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
   if (boxes.length === 0) return;
-  const check = () => {
-    for (const box of boxes) {
-      const scrolls = box.scrollWidth > box.clientWidth + 1;
-      if (scrolls) box.tabIndex = 0;
-      else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
-    }
+  const reachable = (box: HTMLElement, on: boolean) => {
+    if (on) box.tabIndex = 0;
+    else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
+  };
+  // A box keeps its tab stop while it has focus, so that measuring it never throws the reader's focus away.
+  const measure = (box: HTMLElement) => reachable(box, box.scrollWidth > box.clientWidth + 1 || box === document.activeElement);
+  // A box in a block that global.css lays out only near the screen (content-visibility: auto) is not measured until
+  // that block is laid out: reading its width sooner would lay the block out at once, and on a long chapter that is a
+  // long task. Until then it keeps a tab stop, so that Tab still reaches it before the reader has scrolled near it.
+  // (Asked of the box's block, not of the box: checkVisibility() without options would lay the block out.)
+  const waiting = (box: HTMLElement) => {
+    const block = box.closest('.prose > *');
+    return !!block && getComputedStyle(block).contentVisibility === 'auto' && !box.checkVisibility({ contentVisibilityAuto: true });
   };
   // A ResizeObserver reports once when it starts observing and again on every resize, each time just after the
-  // browser's own layout: reading the boxes' widths there costs no layout of its own (a check at start-up would force
-  // one, and on a long chapter that is a long task).
-  new ResizeObserver(check).observe(document.documentElement);
+  // browser's own layout: reading the laid-out boxes' widths there costs no layout of its own.
+  new ResizeObserver(() => {
+    for (const box of boxes) {
+      if (waiting(box)) reachable(box, true);
+      else measure(box);
+    }
+  }).observe(document.documentElement);
+  // A block laid out as it nears the screen (or as Tab reaches into it): measure its boxes. The event does not bubble,
+  // so it is caught on its way down.
+  document.addEventListener(
+    'contentvisibilityautostatechange',
+    (event) => {
+      if ((event as ContentVisibilityAutoStateChangeEvent).skipped || !(event.target instanceof Element)) return;
+      for (const box of boxes) if (event.target.contains(box)) measure(box);
+    },
+    true,
+  );
+  document.addEventListener('focusout', (event) => {
+    const box = event.target;
+    if (box instanceof HTMLElement && boxes.includes(box)) setTimeout(() => waiting(box) || measure(box));
+  });
 }
