@@ -17,10 +17,12 @@ export function initScrollBoxes(): void {
   // A box in a block that global.css lays out only near the screen (content-visibility: auto) is not measured until
   // that block is laid out: reading its width sooner would lay the block out at once, and on a long chapter that is a
   // long task. Until then it keeps a tab stop, so that Tab still reaches it before the reader has scrolled near it.
-  // (Asked of the box's block, not of the box: checkVisibility() without options would lay the block out.)
+  // (Only this form of checkVisibility() is free: without options it lays the block out. A box that is itself the
+  // block, such as a table, is asked through its first child, since only what is inside a block is skipped.)
   const waiting = (box: HTMLElement) => {
     const block = box.closest('.prose > *');
-    return !!block && getComputedStyle(block).contentVisibility === 'auto' && !box.checkVisibility({ contentVisibilityAuto: true });
+    const inside = block === box ? box.firstElementChild : box;
+    return !!block && !!inside && getComputedStyle(block).contentVisibility === 'auto' && !inside.checkVisibility({ contentVisibilityAuto: true });
   };
   // A ResizeObserver reports once when it starts observing and again on every resize, each time just after the
   // browser's own layout: reading the laid-out boxes' widths there costs no layout of its own.
