@@ -1,7 +1,7 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readChapters, type ChapterSource } from '../essay-files';
 import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
+import { axeOf } from './axe';
 
 // The reader's aids on the built site: theme, previews, sidenotes, search, TOC, progress, continue reading,
 // "cite this chapter", and layout from 320 px up.
@@ -10,7 +10,6 @@ const contentDir = process.env.ESSAY_CONTENT_DIR ?? 'content';
 const editions = { zh: readChapters('zh', contentDir), en: readChapters('en', contentDir) };
 const LIGHT_BG = 'rgb(251, 249, 244)';
 const DARK_BG = 'rgb(29, 31, 34)';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The first chapter whose source uses every one of the given primitives. */
 function chapterWith(lang: 'zh' | 'en', ...needles: string[]): ChapterSource {
@@ -517,7 +516,7 @@ test.describe('accessibility with the reader aids in use', () => {
       await expect(page.locator('.sidenote').first()).toBeVisible();
       await inText(page, 'a.cite-link[data-cite]').focus();
       await expect(page.locator('#reader-preview')).toBeVisible();
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const results = await (await axeOf(page)).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await context.close();
     });
@@ -528,13 +527,13 @@ test.describe('accessibility with the reader aids in use', () => {
       await page.goto(richPath);
       await inText(page, 'sup a[data-footnote-ref]').focus();
       await expect(page.locator('#reader-preview')).toBeVisible();
-      let results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      let results = await (await axeOf(page)).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await page.goto('/en/');
       await page.locator('[data-search-open]').click();
       await page.locator('dialog[data-search] input').fill('scaling');
       await expect(page.locator('.search-results > li').first()).toBeVisible();
-      results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      results = await (await axeOf(page)).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await context.close();
     });

@@ -1,0 +1,16 @@
+// One way to run axe-core in the browser tests: WCAG 2.0/2.1 A and AA rules, run inside the page itself.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * An axe run over the page's own document. axe's default opens a second, blank page to merge the results of every
+ * frame, which costs about 1.5 s per check; the site has no frames, so axe runs in the page ("legacy mode", which
+ * gives up only cross-origin frames). The page is checked for frames first, so that a frame added later fails here
+ * instead of going unchecked.
+ */
+export async function axeOf(page: Page): Promise<AxeBuilder> {
+  expect(await page.locator('iframe, frame').count(), 'frames on the page (axe here checks only the top document)').toBe(0);
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] });
+}
