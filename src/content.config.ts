@@ -1,5 +1,6 @@
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { checkChapterSet } from './lib/chapter-set';
 
 /** Front-matter of a chapter; a wrong field fails the build with the file and field named. */
 const chapterSchema = z
@@ -15,12 +16,32 @@ const chapterSchema = z
   .strict();
 
 /** Both editions of the essay: content/zh/*.mdx and content/en/*.mdx, with ids such as "zh/scaling-laws". */
+const files = glob({
+  pattern: ['zh/*.mdx', 'en/*.mdx'],
+  base: process.env.ESSAY_CONTENT_DIR ?? './content',
+  generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+});
+
+// The chapters are checked as a set (twins, orders, slugs: src/lib/chapter-set.ts) as soon as they are loaded, so a
+// build with a broken set fails in its first seconds, before any page or script is built. The pages check again
+// (src/lib/chapters.ts), which covers the dev server, where a changed file reloads alone.
 const chapters = defineCollection({
-  loader: glob({
-    pattern: ['zh/*.mdx', 'en/*.mdx'],
-    base: process.env.ESSAY_CONTENT_DIR ?? './content',
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-  }),
+  loader: {
+    name: 'chapters',
+    load: async (context) => {
+      await files.load(context);
+      checkChapterSet(
+        [...context.store.values()].map((entry) => ({
+          file: entry.filePath ?? entry.id,
+          lang: entry.id.split('/')[0] ?? '',
+          order: Number(entry.data.order),
+          slug: String(entry.data.slug),
+          fileSlug: entry.id.split('/')[1] ?? '',
+          draft: entry.data.draft === true,
+        })),
+      );
+    },
+  },
   schema: chapterSchema,
 });
 
