@@ -1,6 +1,6 @@
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { checkChapterSet } from './lib/chapter-set';
+import { chapterFileOf, checkChapterSet } from './lib/chapter-set';
 
 /** Front-matter of a chapter; a wrong field fails the build with the file and field named. */
 const chapterSchema = z
@@ -30,16 +30,7 @@ const chapters = defineCollection({
     name: 'chapters',
     load: async (context) => {
       await files.load(context);
-      checkChapterSet(
-        [...context.store.values()].map((entry) => ({
-          file: entry.filePath ?? entry.id,
-          lang: entry.id.split('/')[0] ?? '',
-          order: Number(entry.data.order),
-          slug: String(entry.data.slug),
-          fileSlug: entry.id.split('/')[1] ?? '',
-          draft: entry.data.draft === true,
-        })),
-      );
+      checkChapterSet([...context.store.values()].map(chapterFileOf));
     },
   },
   schema: chapterSchema,

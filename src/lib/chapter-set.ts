@@ -8,6 +8,23 @@ export interface ChapterFile {
   draft: boolean;
 }
 
+/** What the checks need of one loaded chapter entry (id "zh/scaling-laws", its front-matter in `data`). */
+export function chapterFileOf(entry: {
+  id: string;
+  filePath?: string;
+  data: { order?: unknown; slug?: unknown; draft?: unknown };
+}): ChapterFile {
+  const [lang = '', fileSlug = ''] = entry.id.split('/');
+  return {
+    file: entry.filePath ?? entry.id,
+    lang,
+    order: Number(entry.data.order),
+    slug: String(entry.data.slug),
+    fileSlug,
+    draft: entry.data.draft === true,
+  };
+}
+
 /**
  * Checks a set of chapter files as a whole and throws an Error naming the file at fault when a chapter's
  * slug differs from its file name, two chapters of a language share an order or a slug, or a chapter exists

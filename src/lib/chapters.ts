@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LANGS, type Lang } from './i18n';
-import { checkChapterSet, type ChapterFile } from './chapter-set';
+import { chapterFileOf, checkChapterSet } from './chapter-set';
 
 export type Chapter = CollectionEntry<'chapters'> & { lang: Lang };
 
@@ -14,15 +14,7 @@ export function getEssay(): Promise<Record<Lang, Chapter[]>> {
 
 async function load(): Promise<Record<Lang, Chapter[]>> {
   const entries = await getCollection('chapters');
-  const files: ChapterFile[] = entries.map((entry) => ({
-    file: entry.filePath ?? entry.id,
-    lang: entry.id.split('/')[0] ?? '',
-    order: entry.data.order,
-    slug: entry.data.slug,
-    fileSlug: entry.id.split('/')[1] ?? '',
-    draft: entry.data.draft,
-  }));
-  checkChapterSet(files);
+  checkChapterSet(entries.map(chapterFileOf));
   const essay = { zh: [], en: [] } as Record<Lang, Chapter[]>;
   for (const entry of entries) {
     if (entry.data.draft) continue;
