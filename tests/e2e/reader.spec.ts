@@ -413,6 +413,65 @@ test.describe('layout from 320 px', () => {
   }
 });
 
+test.describe('display equations', () => {
+  // A formula cut off at its box's edge can look finished (the rest is reached only by scrolling it), so every
+  // display equation must fit its column whole, on a 360 px phone as on a desktop.
+  for (const lang of ['zh', 'en'] as const) {
+    test(`${lang}: every display equation fits its column at 360 px and at 1400 px`, async ({ page }) => {
+      let seen = 0;
+      for (const chapter of editions[lang]) {
+        const path = `/${lang}/${chapter.slug}/`;
+        await page.setViewportSize({ width: 1400, height: 800 });
+        await page.goto(path);
+        for (const width of [1400, 360]) {
+          await page.setViewportSize({ width, height: 800 });
+          const { count, wide } = await page.evaluate(() => {
+            const boxes = [...document.querySelectorAll<HTMLElement>('.prose .katex-display')];
+            const wide = boxes
+              .filter((box) => box.scrollWidth > box.clientWidth + 1)
+              .map((box) => `${box.closest('[id]')?.id ?? box.textContent?.slice(0, 30)}: ${box.scrollWidth} px in ${box.clientWidth} px`);
+            return { count: boxes.length, wide };
+          });
+          expect(wide, `${path} at ${width} px`).toEqual([]);
+          seen += count;
+        }
+      }
+      expect(seen).toBeGreaterThan(10);
+    });
+  }
+
+  test.describe('a box that scrolls sideways', () => {
+    test.use({ viewport: { width: 360, height: 800 } });
+    test('shows a shadow at each edge it can be scrolled past, and none when it fits', async ({ page }) => {
+      const path = `/en/${chapterWith('en', '<Figure', '<Equation').slug}/`;
+      await page.goto(path);
+      // A figure's data, opened, is wider than a phone.
+      await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.prose details').forEach((details) => (details.open = true)));
+      const shadows = (locator: Locator) =>
+        locator.evaluate((box) => {
+          // Two inset layers: the left edge's, then the right edge's; a transparent layer is no shadow.
+          const layers = getComputedStyle(box).boxShadow.split(/,(?![^(]*\))/);
+          return { left: !/rgba\(0, 0, 0, 0\)|transparent/.test(layers[0] ?? ''), right: !/rgba\(0, 0, 0, 0\)|transparent/.test(layers[1] ?? ''), none: getComputedStyle(box).boxShadow === 'none' };
+        });
+      const tables = page.locator('.prose table, .figure-data-body');
+      const widths = await tables.evaluateAll((all) => all.map((t) => t.scrollWidth - t.clientWidth));
+      const wideIndex = widths.findIndex((extra) => extra > 40);
+      expect(wideIndex, `a table wider than the screen on ${path}`).toBeGreaterThanOrEqual(0);
+      const table = tables.nth(wideIndex);
+      await table.scrollIntoViewIfNeeded();
+      expect(await shadows(table)).toEqual({ left: false, right: true, none: false });
+      await table.evaluate((box) => (box.scrollLeft = box.scrollWidth / 4));
+      await expect.poll(() => shadows(table)).toEqual({ left: true, right: true, none: false });
+      await table.evaluate((box) => (box.scrollLeft = box.scrollWidth));
+      await expect.poll(() => shadows(table)).toEqual({ left: true, right: false, none: false });
+      // An equation that fits has nothing to scroll, so no shadow.
+      const equation = page.locator('.prose .equation .katex-display').first();
+      await equation.scrollIntoViewIfNeeded();
+      expect(await shadows(equation)).toMatchObject({ none: true });
+    });
+  });
+});
+
 test.describe('a long chapter on a phone', () => {
   test.use({ viewport: { width: 320, height: 700 } });
   const longest = [...editions.en].sort((a, b) => b.body.length - a.body.length)[0]!;
