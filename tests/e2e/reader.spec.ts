@@ -413,6 +413,18 @@ test.describe('layout from 320 px', () => {
   }
 });
 
+test.describe('the header on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 700 } });
+  test("shows the site's whole title, and the language switch names the other language", async ({ page }) => {
+    for (const [path, name] of [['/en/', '中文'], ['/zh/', 'English'], [`/en/${editions.en[0]!.slug}/`, '中文'], [`/zh/${editions.zh[0]!.slug}/`, 'English']] as const) {
+      await page.goto(path);
+      const title = await page.locator('.site-title').evaluate((el) => ({ full: el.scrollWidth, shown: el.clientWidth }));
+      expect(title.full, `${path}: the title is cut short`).toBeLessThanOrEqual(title.shown);
+      await expect(page.locator('[data-lang-switch]')).toHaveText(name, { useInnerText: true });
+    }
+  });
+});
+
 test.describe('display equations', () => {
   // A formula cut off at its box's edge can look finished (the rest is reached only by scrolling it), so every
   // display equation must fit its column whole, on a 360 px phone as on a desktop.
