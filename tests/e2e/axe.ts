@@ -14,3 +14,8 @@ export async function axeOf(page: Page): Promise<AxeBuilder> {
   expect(await page.locator('iframe, frame').count(), 'frames on the page (axe here checks only the top document)').toBe(0);
   return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] });
 }
+
+/** The violations of one axe run, one line each: the rule, then the elements it found (empty when the page passes). */
+export function violationLines(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

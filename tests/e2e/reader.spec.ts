@@ -1,7 +1,7 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import { readChapters, type ChapterSource } from '../essay-files';
 import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
-import { axeOf } from './axe';
+import { axeOf, violationLines } from './axe';
 
 // The reader's aids on the built site: theme, previews, sidenotes, search, TOC, progress, continue reading,
 // "cite this chapter", and layout from 320 px up.
@@ -588,7 +588,7 @@ test.describe('accessibility with the reader aids in use', () => {
       await inText(page, 'a.cite-link[data-cite]').focus();
       await expect(page.locator('#reader-preview')).toBeVisible();
       const results = await (await axeOf(page)).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(violationLines(results)).toEqual([]);
       await context.close();
     });
 
@@ -599,13 +599,13 @@ test.describe('accessibility with the reader aids in use', () => {
       await inText(page, 'sup a[data-footnote-ref]').focus();
       await expect(page.locator('#reader-preview')).toBeVisible();
       let results = await (await axeOf(page)).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(violationLines(results)).toEqual([]);
       await page.goto('/en/');
       await page.locator('[data-search-open]').click();
       await page.locator('dialog[data-search] input').fill('scaling');
       await expect(page.locator('.search-results > li').first()).toBeVisible();
       results = await (await axeOf(page)).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(violationLines(results)).toEqual([]);
       await context.close();
     });
   }
