@@ -4,7 +4,7 @@
 // with HTTP/2, as production hosts do (HTTP/1.1 stays available to clients that ask for it).
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -59,9 +59,12 @@ export function serveDist({ root = 'dist', port = 4321, base = '/', tls = undefi
     createReadStream(file).pipe(res);
   };
   const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
+  // Like static hosts, an address the site does not have gets the site's own 404.html (if built), with status 404.
   function notFound(res) {
+    const page = path.join(dir, '404.html');
+    const body = existsSync(page) ? readFileSync(page) : '<!doctype html><title>Not found</title><p>Not found</p>';
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>Not found</title><p>Not found</p>');
+    res.end(body);
   }
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }

@@ -32,6 +32,12 @@ const strings = {
   languageName: { zh: '中文', en: 'English' },
   switchLanguage: { zh: 'Read in English', en: '阅读中文版' },
   contents: { zh: '目录', en: 'Contents' },
+  notFoundTitle: { zh: '找不到这一页', en: 'Page not found' },
+  notFoundText: {
+    zh: '这个地址上没有页面：也许链接写错了，也许页面改了名字。可以从任一版本的目录重新开始，或者用页首的搜索。',
+    en: 'There is no page at this address: the link may be mistyped, or the page renamed. Start again from either edition’s contents, or search from the top of the page.',
+  },
+  notFoundGuess: { zh: '你要找的也许是：', en: 'Perhaps you meant:' },
   onThisPage: { zh: '本章内容', en: 'On this page' },
   chapter: { zh: '第 {n} 章', en: 'Chapter {n}' },
   minutes: { zh: '约 {n} 分钟', en: '{n} min read' },

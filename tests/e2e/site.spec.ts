@@ -105,3 +105,37 @@ test('root page offers both editions and sends a reader to the preferred one', a
   await expect(zhPage).toHaveURL('/zh/');
   await zhContext.close();
 });
+
+test('an address the site does not have gets the not-found page, in both languages, with the likeliest page offered', async ({ page, browser }) => {
+  const chapter = editions.en[2]!;
+  // A dropped last letter: the page is served with status 404 and offers the chapter, labelled in its language.
+  const typo = `/en/${chapter.slug.slice(0, -1)}/`;
+  const response = await page.goto(typo);
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toContainText('Page not found');
+  await expect(page.locator('h1')).toContainText('找不到这一页');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+  const guess = page.locator('[data-guess]');
+  await expect(guess).toBeVisible();
+  await expect(guess.locator('a')).toHaveAttribute('href', `/en/${chapter.slug}/`);
+  await expect(guess.locator('a')).toHaveText(chapter.title);
+  await expect(guess).toHaveText(new RegExp(`^\\s*Perhaps you meant:\\s*${chapter.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), { useInnerText: true });
+  await guess.locator('a').click();
+  await expect(page).toHaveURL(`/en/${chapter.slug}/`);
+  // A Chinese address is answered with the Chinese chapter.
+  await page.goto(`/zh/${chapter.slug.replace(/-/g, '')}`);
+  await expect(page.locator('[data-guess] a')).toHaveAttribute('href', `/zh/${chapter.slug}/`);
+  await expect(page.locator('[data-guess] a')).toHaveText(editions.zh[2]!.title);
+  // An unrelated address offers no guess, only both editions' contents.
+  await page.goto('/no/such/thing/here/');
+  await expect(page.locator('[data-guess]')).toBeHidden();
+  await expect(page.locator('.not-found li a')).toHaveCount(2);
+  // Without JavaScript the page still reads, and links to both editions.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  expect((await plain.goto(typo))?.status()).toBe(404);
+  await expect(plain.locator('.not-found li a[href="/zh/"]')).toBeVisible();
+  await expect(plain.locator('.not-found li a[href="/en/"]')).toBeVisible();
+  await noJs.close();
+});
