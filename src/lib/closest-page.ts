@@ -37,10 +37,10 @@ function segments(pathname: string, base: string): string[] {
  * longer address's letters differ (2 always may), so a typo or a dropped letter finds its page and an unrelated word
  * finds none.
  */
-export function closestPage(pathname: string, pages: readonly Suggestion[], base = '/'): Suggestion | undefined {
+export function closestPage<T extends Suggestion>(pathname: string, pages: readonly T[], base = '/'): T | undefined {
   const asked = segments(pathname, base).join('/');
   if (asked === '') return undefined;
-  let best: { page: Suggestion; distance: number } | undefined;
+  let best: { page: T; distance: number } | undefined;
   for (const page of pages) {
     const known = segments(page.path, base).join('/');
     const distance = editDistance(asked, known);

@@ -10,7 +10,7 @@ export function suggestClosestPage(): void {
   const link = guess?.querySelector<HTMLAnchorElement>('[data-guess-link]');
   if (!root || !guess || !link) return;
   const pages = JSON.parse(root.dataset.pages ?? '[]') as Array<Suggestion & { lang: string }>;
-  const page = closestPage(location.pathname, pages, root.dataset.base ?? '/') as (Suggestion & { lang: string }) | undefined;
+  const page = closestPage(location.pathname, pages, root.dataset.base ?? '/');
   if (!page) return;
   link.href = page.path;
   link.textContent = page.title;
