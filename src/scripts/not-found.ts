@@ -15,6 +15,8 @@ export function suggestClosestPage(): void {
   link.href = page.path;
   link.textContent = page.title;
   link.lang = page.lang;
-  for (const label of guess.querySelectorAll<HTMLElement>('[data-guess-label]')) label.hidden = label.dataset.guessLabel !== page.lang;
+  for (const label of guess.querySelectorAll<HTMLElement>('[data-guess-label]')) {
+    label.hidden = label.dataset.guessLabel !== page.lang;
+  }
   guess.hidden = false;
 }

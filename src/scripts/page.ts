@@ -1,6 +1,7 @@
 // The one script every page loads. It wires the site's shell, then what this page has: the root page's edition
 // choice, the not-found page's suggestion, a contents page's "continue reading", a chapter's reading aids, and —
-// fetched only by a chapter with live figures — the figure island. One entry instead of one per component: fewer requests, and one gzip stream.
+// fetched only by a chapter with live figures — the figure island. One entry instead of one per component: fewer
+// requests, and one gzip stream.
 import { initThemeToggle } from './theme';
 import { initLanguageSwitch } from './language-switch';
 import { initSearch } from './reader/search-trigger';
@@ -23,7 +24,9 @@ async function start(): Promise<void> {
   const steps: Array<() => void> = [initSearch, initThemeToggle, initLanguageSwitch, initScrollBoxes];
   if (document.querySelector('[data-language-choice]')) steps.push(sendToPreferredEdition);
   // The not-found page's code is fetched only there, so that it weighs nothing on the pages people read.
-  if (document.querySelector('[data-not-found]')) steps.push(() => void import('./not-found').then((module) => module.suggestClosestPage()));
+  if (document.querySelector('[data-not-found]')) {
+    steps.push(() => void import('./not-found').then((module) => module.suggestClosestPage()));
+  }
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
   const chapter = document.body.classList.contains('chapter-page');
   if (chapter) steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);

@@ -462,8 +462,10 @@ test.describe('display equations', () => {
       const shadows = (locator: Locator) =>
         locator.evaluate((box) => {
           // Two inset layers: the left edge's, then the right edge's; a transparent layer is no shadow.
-          const layers = getComputedStyle(box).boxShadow.split(/,(?![^(]*\))/);
-          return { left: !/rgba\(0, 0, 0, 0\)|transparent/.test(layers[0] ?? ''), right: !/rgba\(0, 0, 0, 0\)|transparent/.test(layers[1] ?? ''), none: getComputedStyle(box).boxShadow === 'none' };
+          const shadow = getComputedStyle(box).boxShadow;
+          const [left = '', right = ''] = shadow.split(/,(?![^(]*\))/);
+          const shows = (layer: string) => !/rgba\(0, 0, 0, 0\)|transparent/.test(layer);
+          return { left: shows(left), right: shows(right), none: shadow === 'none' };
         });
       const tables = page.locator('.prose table, .figure-data-body');
       const widths = await tables.evaluateAll((all) => all.map((t) => t.scrollWidth - t.clientWidth));
