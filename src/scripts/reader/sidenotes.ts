@@ -19,41 +19,49 @@ export function initSidenotes(): void {
   const chapter = document.querySelector<HTMLElement>('.chapter');
   const prose = chapter?.querySelector<HTMLElement>('.prose');
   if (!chapter || !prose) return;
+  const markers = prose.querySelectorAll<HTMLAnchorElement>('sup a[data-footnote-ref]');
+  if (![...markers].some((marker) => !marker.closest('.footnotes'))) return;
   const notes: Sidenote[] = [];
   const repeats: Sidenote[] = [];
-  let lastBlock: Element | null = null;
-  let lastNote: Element | null = null;
-  for (const marker of prose.querySelectorAll<HTMLAnchorElement>('sup a[data-footnote-ref]')) {
-    const item = document.getElementById(decodeURIComponent(marker.hash.slice(1)));
-    if (!item || marker.closest('.footnotes')) continue;
-    // A note cited twice sits beside its first marker; the later markers point at the same sidenote.
-    const seen = notes.find((entry) => entry.item === item);
-    if (seen) {
-      repeats.push({ ...seen, marker, describedby: marker.getAttribute('aria-describedby') });
-      continue;
+  let built = false;
+
+  // The margin copies are made the first time the screen is wide enough to show them. Inserting them among the
+  // text's blocks restyles the whole text, a cost a phone, which never shows them, should not pay at load.
+  function build(): void {
+    built = true;
+    let lastBlock: Element | null = null;
+    let lastNote: Element | null = null;
+    for (const marker of markers) {
+      const item = document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+      if (!item || marker.closest('.footnotes')) continue;
+      // A note cited twice sits beside its first marker; the later markers point at the same sidenote.
+      const seen = notes.find((entry) => entry.item === item);
+      if (seen) {
+        repeats.push({ ...seen, marker, describedby: marker.getAttribute('aria-describedby') });
+        continue;
+      }
+      const note = document.createElement('div');
+      note.className = 'sidenote';
+      note.id = `sidenote-${item.id.replace(/^user-content-fn-/, '')}`;
+      note.setAttribute('aria-hidden', 'true');
+      const clone = item.cloneNode(true) as HTMLElement;
+      for (const node of clone.querySelectorAll('[id]')) node.removeAttribute('id');
+      for (const node of clone.querySelectorAll('[data-footnote-backref], button')) node.remove();
+      const number = document.createElement('span');
+      number.className = 'sidenote-number';
+      number.textContent = marker.textContent;
+      note.append(...clone.childNodes);
+      for (const link of note.querySelectorAll('a')) link.tabIndex = -1;
+      (note.querySelector('p') ?? note).prepend(number);
+      // In the DOM the note follows the block that holds its marker.
+      let block: Element = marker;
+      while (block.parentElement && block.parentElement !== prose) block = block.parentElement;
+      (block === lastBlock && lastNote ? lastNote : block).after(note);
+      lastBlock = block;
+      lastNote = note;
+      notes.push({ item, marker, note, describedby: marker.getAttribute('aria-describedby') });
     }
-    const note = document.createElement('div');
-    note.className = 'sidenote';
-    note.id = `sidenote-${item.id.replace(/^user-content-fn-/, '')}`;
-    note.setAttribute('aria-hidden', 'true');
-    const clone = item.cloneNode(true) as HTMLElement;
-    for (const node of clone.querySelectorAll('[id]')) node.removeAttribute('id');
-    for (const node of clone.querySelectorAll('[data-footnote-backref], button')) node.remove();
-    const number = document.createElement('span');
-    number.className = 'sidenote-number';
-    number.textContent = marker.textContent;
-    note.append(...clone.childNodes);
-    for (const link of note.querySelectorAll('a')) link.tabIndex = -1;
-    (note.querySelector('p') ?? note).prepend(number);
-    // In the DOM the note follows the block that holds its marker.
-    let block: Element = marker;
-    while (block.parentElement && block.parentElement !== prose) block = block.parentElement;
-    (block === lastBlock && lastNote ? lastNote : block).after(note);
-    lastBlock = block;
-    lastNote = note;
-    notes.push({ item, marker, note, describedby: marker.getAttribute('aria-describedby') });
   }
-  if (notes.length === 0) return;
 
   const wide = matchMedia(WIDE);
   let frame = 0;
@@ -85,6 +93,7 @@ export function initSidenotes(): void {
 
   function apply(): void {
     const on = wide.matches;
+    if (on && !built) build();
     chapter?.classList.toggle('has-sidenotes', on);
     for (const { marker, note, describedby } of [...notes, ...repeats]) {
       if (on) {
