@@ -8,29 +8,33 @@ export const SCROLL_BOXES = '.katex-display, .equation-body, .prose table, .pros
 export function initScrollBoxes(): void {
   const boxes = [...document.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
   if (boxes.length === 0) return;
+  // Only a change is written: every write to the attribute makes the browser restyle the box.
   const reachable = (box: HTMLElement, on: boolean) => {
-    if (on) box.tabIndex = 0;
-    else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
+    const has = box.getAttribute('tabindex') === '0';
+    if (on && !has) box.tabIndex = 0;
+    else if (!on && has) box.removeAttribute('tabindex');
   };
   // A box keeps its tab stop while it has focus, so that measuring it never throws the reader's focus away.
-  const measure = (box: HTMLElement) => reachable(box, box.scrollWidth > box.clientWidth + 1 || box === document.activeElement);
+  const scrolls = (box: HTMLElement) => box.scrollWidth > box.clientWidth + 1 || box === document.activeElement;
+  const measure = (box: HTMLElement) => reachable(box, scrolls(box));
   // A box in a block that global.css lays out only near the screen (content-visibility: auto) is not measured until
   // that block is laid out: reading its width sooner would lay the block out at once, and on a long chapter that is a
   // long task. Until then it keeps a tab stop, so that Tab still reaches it before the reader has scrolled near it.
-  // (Only this form of checkVisibility() is free: without options it lays the block out. A box that is itself the
-  // block, such as a table, is asked through its first child, since only what is inside a block is skipped.)
+  // (Only this form of checkVisibility() is free: without options it lays the block out. The block is asked through
+  // its child that holds the box, or its first child when the box is the block, such as a table, since only what is
+  // inside a block is skipped; not through the box itself, which may be hidden for its own reasons, as a figure's
+  // data table is inside a closed <details>.)
   const waiting = (box: HTMLElement) => {
     const block = box.closest('.prose > *');
-    const inside = block === box ? box.firstElementChild : box;
+    const inside = block === box ? box.firstElementChild : [...(block?.children ?? [])].find((child) => child.contains(box));
     return !!block && !!inside && getComputedStyle(block).contentVisibility === 'auto' && !inside.checkVisibility({ contentVisibilityAuto: true });
   };
   // A ResizeObserver reports once when it starts observing and again on every resize, each time just after the
   // browser's own layout: reading the laid-out boxes' widths there costs no layout of its own.
+  // Every box is read before any is written: a write between two reads would make the browser lay the page out again.
   new ResizeObserver(() => {
-    for (const box of boxes) {
-      if (waiting(box)) reachable(box, true);
-      else measure(box);
-    }
+    const stops = boxes.map((box) => waiting(box) || scrolls(box));
+    boxes.forEach((box, i) => reachable(box, stops[i]));
   }).observe(document.documentElement);
   // A block laid out as it nears the screen (or as Tab reaches into it): measure its boxes. The event does not bubble,
   // so it is caught on its way down.
