@@ -85,13 +85,15 @@ test.describe('previews', () => {
     await page.goto(richPath);
     const cite = inText(page, 'a.cite-link[data-cite]');
     const key = await cite.getAttribute('data-cite');
-    const reference = (await page.locator(`[id="ref-${key}"]`).innerText()).trim();
+    // The reference list may not be laid out yet (it waits for the screen below 75rem), so its text is read as text.
+    const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const reference = words((await page.locator(`[id="ref-${key}"]`).textContent()) ?? '');
     const preview = page.locator('#reader-preview');
     await expect(preview).toBeHidden();
     await cite.hover();
     await expect(preview).toBeVisible();
     await expect(preview).toHaveAttribute('role', 'tooltip');
-    expect((await preview.innerText()).trim()).toBe(reference);
+    expect(words(await preview.innerText())).toBe(reference);
     await expect(cite).toHaveAttribute('aria-describedby', /reader-preview/);
     await expect(cite).toHaveAttribute('aria-expanded', 'true');
     // The preview stays while the pointer moves onto it (its link can be clicked), and goes once it leaves.
@@ -240,6 +242,26 @@ test.describe('sidenotes', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(Math.min(Math.abs(box.y - (ref.y + ref.height)), Math.abs(box.y + box.height - ref.y))).toBeLessThan(20);
     await context.close();
+  });
+
+  test('the margin copies are made only once the screen is wide enough for them, and then stay', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(richPath);
+    // The last start-up step has run once the copy buttons show; the sidenotes' step comes before it.
+    await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+    await expect(page.locator('.sidenote')).toHaveCount(0);
+    const markers = await page.locator('.prose > :not(.footnotes) sup a[data-footnote-ref]').count();
+    expect(markers).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await expect(page.locator('.sidenote').first()).toBeVisible();
+    const made = await page.locator('.sidenote').count();
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThanOrEqual(markers);
+    // Narrow again: hidden, not made twice.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect(page.locator('.sidenote').first()).toBeHidden();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await expect(page.locator('.sidenote')).toHaveCount(made);
   });
 });
 
