@@ -1,7 +1,7 @@
 // The one script every page loads. It wires the site's shell, then what this page has: the root page's edition
 // choice, the not-found page's suggestion, a contents page's "continue reading", a chapter's reading aids, and —
-// fetched only by a chapter with live figures — the figure island. One entry instead of one per component: fewer
-// requests, and one gzip stream.
+// fetched only by a chapter with live figures, once one nears the screen — the figure island. One entry instead of
+// one per component: fewer requests, and one gzip stream.
 import { initThemeToggle } from './theme';
 import { initLanguageSwitch } from './language-switch';
 import { initSearch } from './reader/search-trigger';
@@ -16,7 +16,7 @@ import { initReading } from './reader/reading';
 import { initCopyButtons } from './reader/copy';
 import { nextTask } from './next-task';
 
-/** Runs the page's start-up steps, each in its own task, then (after the first paint) fetches the figure island. */
+/** Runs the page's start-up steps, each in its own task, then fetches the figure island once a figure nears the screen. */
 async function start(): Promise<void> {
   // Every page: the search trigger, the theme toggle, the language switch, keyboard-scrollable wide boxes. The
   // search trigger comes first: the first step runs before DOMContentLoaded, so "/" and Ctrl/Cmd+K work as soon as
@@ -39,9 +39,18 @@ async function start(): Promise<void> {
     step();
   }
   if (!figures) return;
-  // The figures' code is not needed for the first paint: ask for it once that is on screen.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  void loadIsland();
+  // The figures' code is fetched once a figure comes within a screen's height of the viewport (at once if one is on
+  // the first screen, or is the target of the link that opened the page), so a reader who never gets to a figure
+  // never downloads it, and the first screen's own work is not queued behind it.
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      near.disconnect();
+      void loadIsland();
+    },
+    { rootMargin: '100% 0px' },
+  );
+  for (const figure of document.querySelectorAll('figure.figure-live[data-figure]')) near.observe(figure);
 }
 
 let island: Promise<unknown> | undefined;

@@ -304,6 +304,37 @@ test('a page without figures loads none of the figure code', async ({ page }) =>
   expect(await page.evaluate(() => typeof window.__figuresReady)).toBe('undefined');
 });
 
+test('a figure far below: its code is fetched only as it nears the screen, and at once when a link targets it', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const island: string[] = [];
+  page.on('request', (request) => {
+    if (/figure-island/.test(request.url())) island.push(request.url());
+  });
+  // The chapter, and its first figure, further than two screens below the top (the premise of this test).
+  const path = pages.en.get('compute-frontier')!;
+  await page.goto(path, { waitUntil: 'networkidle' });
+  const figure = page.locator('#fig-compute-frontier');
+  expect((await figure.boundingBox())!.y).toBeGreaterThan(2 * 823);
+  await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+  expect(island, 'figure code fetched before any figure is near').toEqual([]);
+  await expect(figure.locator('button[data-copy]')).toBeHidden();
+  await figure.scrollIntoViewIfNeeded();
+  await expect.poll(() => island.length).toBeGreaterThan(0);
+  await expect(figure.locator('button[data-copy]')).toBeVisible();
+  await expect(figure.locator('.figure-controls-set')).toBeEnabled();
+  // Opened at the figure: fetched at once.
+  const direct = await context.newPage();
+  const fetched: string[] = [];
+  direct.on('request', (request) => {
+    if (/figure-island/.test(request.url())) fetched.push(request.url());
+  });
+  await direct.goto(`${path}#fig-compute-frontier`);
+  await expect.poll(() => fetched.length).toBeGreaterThan(0);
+  await expect(direct.locator('#fig-compute-frontier button[data-copy]')).toBeVisible();
+  await context.close();
+});
+
 test('printing to PDF keeps every figure of a chapter as an image', async ({ page }) => {
   // The chapter with the most figures.
   const byPage = new Map<string, string[]>();

@@ -71,6 +71,8 @@ test.describe('copied links reopen at their target', () => {
     test(`copy-link on ${what} gives a URL that scrolls to and highlights it`, async ({ page, context }) => {
       await page.goto(path);
       const target = page.locator(button).nth(button.includes('data-copy') ? 0 : 1);
+      // A figure's own copy button is shown by the figure's code, which is fetched as the figure nears the screen.
+      if (button.includes('data-copy')) await page.locator('figure[id^="fig-"]').first().scrollIntoViewIfNeeded();
       await target.scrollIntoViewIfNeeded();
       await target.click({ force: true });
       await expect(page.locator('.toast[role="status"], .figure-copied[role="status"]').filter({ hasText: /\S/ }).first()).toBeVisible();
