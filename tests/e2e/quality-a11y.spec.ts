@@ -3,7 +3,7 @@
 // The themes differ only in colour, so the dark run checks the colour rules (contrast, links told apart from text)
 // and the light run checks everything: axe is slow on long KaTeX pages, and this halves the gate's time.
 import { test, expect } from '@playwright/test';
-import { axeOf } from './axe';
+import { axeOf, violationLines } from './axe';
 import { PAGES, scrollThrough } from './quality-pages';
 
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
@@ -64,3 +64,19 @@ for (const theme of ['light', 'dark'] as const) {
     }
   });
 }
+
+// Lighthouse's accessibility score also runs axe's target-size rule (WCAG 2.2), on a phone, as the page loads. Below
+// 75rem part of a chapter is laid out only near the screen, and a link in a block not yet laid out can seem to
+// overlap a control beside it, so this runs there, at load, without scrolling first.
+test.describe('tap targets on a phone, at load', () => {
+  test.use({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  for (const sitePage of PAGES.filter((p) => p.kind === 'chapter')) {
+    test(`${sitePage.url}: every target is at least 24 px or has room around it`, async ({ page }) => {
+      await page.goto(sitePage.url);
+      // The page script's last start-up step shows the copy buttons.
+      await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+      const results = await (await axeOf(page)).withRules(['target-size']).analyze();
+      expect(violationLines(results), `target-size on ${sitePage.url} at 412 px`).toEqual([]);
+    });
+  }
+});
