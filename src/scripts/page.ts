@@ -16,7 +16,7 @@ import { initReading } from './reader/reading';
 import { initCopyButtons } from './reader/copy';
 import { nextTask } from './next-task';
 
-/** Runs the page's start-up steps, each in its own task, then fetches the figure island once a figure nears the screen. */
+/** Runs the page's start-up steps, each in its own task; fetches the figure island once a figure nears the screen. */
 async function start(): Promise<void> {
   // Every page: the search trigger, the theme toggle, the language switch, keyboard-scrollable wide boxes. The
   // search trigger comes first: the first step runs before DOMContentLoaded, so "/" and Ctrl/Cmd+K work as soon as

@@ -26,8 +26,9 @@ export function initScrollBoxes(): void {
   // data table is inside a closed <details>.)
   const waiting = (box: HTMLElement) => {
     const block = box.closest('.prose > *');
-    const inside = block === box ? box.firstElementChild : [...(block?.children ?? [])].find((child) => child.contains(box));
-    return !!block && !!inside && getComputedStyle(block).contentVisibility === 'auto' && !inside.checkVisibility({ contentVisibilityAuto: true });
+    if (!block || getComputedStyle(block).contentVisibility !== 'auto') return false;
+    const inside = block === box ? box.firstElementChild : [...block.children].find((child) => child.contains(box));
+    return !!inside && !inside.checkVisibility({ contentVisibilityAuto: true });
   };
   // A ResizeObserver reports once when it starts observing and again on every resize, each time just after the
   // browser's own layout: reading the laid-out boxes' widths there costs no layout of its own.
