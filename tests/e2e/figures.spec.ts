@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { startedUp } from './start-up';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import fc from 'fast-check';
@@ -316,7 +317,7 @@ test('a figure far below: its code is fetched only as it nears the screen, and a
   await page.goto(path, { waitUntil: 'networkidle' });
   const figure = page.locator('#fig-compute-frontier');
   expect((await figure.boundingBox())!.y).toBeGreaterThan(2 * 823);
-  await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+  await startedUp(page);
   expect(island, 'figure code fetched before any figure is near').toEqual([]);
   await expect(figure.locator('button[data-copy]')).toBeHidden();
   await figure.scrollIntoViewIfNeeded();

@@ -3,6 +3,7 @@
 // The themes differ only in colour, so the dark run checks the colour rules (contrast, links told apart from text)
 // and the light run checks everything: axe is slow on long KaTeX pages, and this halves the gate's time.
 import { test, expect } from '@playwright/test';
+import { startedUp } from './start-up';
 import { axeOf, violationLines } from './axe';
 import { PAGES, scrollThrough } from './quality-pages';
 
@@ -74,7 +75,7 @@ test.describe('tap targets on a phone, at load', () => {
     test(`${sitePage.url}: every target is at least 24 px or has room around it`, async ({ page }) => {
       await page.goto(sitePage.url);
       // The page script's last start-up step shows the copy buttons.
-      await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+      await startedUp(page);
       const results = await (await axeOf(page)).withRules(['target-size']).analyze();
       expect(violationLines(results), `target-size on ${sitePage.url} at 412 px`).toEqual([]);
     });

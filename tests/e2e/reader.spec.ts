@@ -1,4 +1,5 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
+import { startedUp } from './start-up';
 import { readChapters, type ChapterSource } from '../essay-files';
 import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
@@ -248,7 +249,7 @@ test.describe('sidenotes', () => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(richPath);
     // The last start-up step has run once the copy buttons show; the sidenotes' step comes before it.
-    await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+    await startedUp(page);
     await expect(page.locator('.sidenote')).toHaveCount(0);
     const markers = await page.locator('.prose > :not(.footnotes) sup a[data-footnote-ref]').count();
     expect(markers).toBeGreaterThan(0);
@@ -558,7 +559,7 @@ test.describe('a long chapter on a phone', () => {
     );
     expect(firstMath).toBeGreaterThanOrEqual(12);
     // The copy buttons are shown by the page script's last start-up step; two frames later its resize check has run.
-    await expect(page.locator('.cite-this button[data-copy-target]').first()).not.toHaveAttribute('hidden');
+    await startedUp(page);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const mathFonts = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/KaTeX_/.test(e.name)).length);
     expect(await mathFonts(), 'KaTeX fonts fetched at load').toBe(0);
