@@ -5,15 +5,7 @@
 //   - site-wide: build time, p95 chart redraw latency (scripts/bench-figures.mjs, when it exists), the scaling
 //     module's throughput (scripts/bench-lib.mjs), PDF build time and size per language (scripts/build-pdf.mjs), and
 //     the synthetic scale test (scripts/scale-test.mjs: build time with 0, 50, 100 extra chapters, linear or not).
-// Flags:
-//   --pages N         Lighthouse on the first N chapter pages only (default: all)
-//   --no-lighthouse   skip Lighthouse            --no-pdf      skip the PDFs
-//   --lighthouse-runs N   Lighthouse runs per page (default 5, as Lighthouse's variability guide advises; the median run is reported)
-//   --no-scale        skip the scale test        --scale 0,50,100   choose its steps
-//   --no-figures      skip the chart redraw benchmark
-//   --skip-build      reuse .tmp/bench-dist from a previous run (no build timings)
-//   --https           serve the Lighthouse runs over HTTPS and HTTP/2, as production hosts do, with a throwaway
-//                     self-signed certificate (needs the openssl command); default: plain HTTP/1.1
+// Flags: `npm run bench -- --help` (scripts/bench-args.mjs).
 // Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium); Lighthouse takes ~20–30 s a page.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +20,7 @@ import { siteBytes, BUDGETS } from './page-bytes.mjs';
 import { buildSite, runScaleTest, scaleTable } from './scale-test.mjs';
 import { runLibBench } from './bench-lib.mjs';
 import { buildPdf, pdfName } from './build-pdf.mjs';
+import { parseBenchArgs, USAGE } from './bench-args.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.tmp/bench-dist');
@@ -38,29 +31,6 @@ const TLS_DIR = path.join(ROOT, '.tmp/bench-tls');
 const execFileAsync = promisify(execFile);
 
 const TARGETS = { score: 100, lcpSeconds: 1.5, tbtMs: 50, cls: 0 };
-
-/** A flag's value as a whole number ≥ min; anything else stops the bench with a message naming the flag. */
-function count(flag, text, min) {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new RangeError(`${flag} must be a whole number ≥ ${min}, got "${text}"`);
-  return n;
-}
-
-function parseArgs(argv) {
-  const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
-  const pages = value('--pages');
-  const scale = value('--scale');
-  return {
-    lighthousePages: pages === undefined ? Infinity : count('--pages', pages, 1),
-    lighthouse: !argv.includes('--no-lighthouse'),
-    lighthouseRuns: count('--lighthouse-runs', value('--lighthouse-runs') ?? '5', 1),
-    pdf: !argv.includes('--no-pdf'),
-    scale: argv.includes('--no-scale') ? [] : scale ? scale.split(',').map((n) => count('--scale', n, 0)) : [0, 50, 100],
-    figures: !argv.includes('--no-figures'),
-    build: !argv.includes('--skip-build'),
-    https: argv.includes('--https'),
-  };
-}
 
 /** A throwaway self-signed key and certificate for 127.0.0.1 (PEM), made with openssl; valid for two days. */
 async function localCertificate() {
@@ -179,7 +149,11 @@ function printTable(result) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseBenchArgs(process.argv.slice(2));
   const started = new Date();
   const result = { date: started.toISOString(), node: process.version, options: { ...options, lighthousePages: Number.isFinite(options.lighthousePages) ? options.lighthousePages : 'all' }, pages: [], summary: [] };
 
