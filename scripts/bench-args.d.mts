@@ -10,5 +10,4 @@ export interface BenchOptions {
   https: boolean;
 }
 export const USAGE: string;
-export function count(flag: string, text: string | undefined, min: number): number;
 export function parseBenchArgs(argv: string[]): BenchOptions;

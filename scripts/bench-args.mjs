@@ -20,7 +20,7 @@ const SWITCHES = ['--no-lighthouse', '--no-pdf', '--no-figures', '--no-scale', '
 const WITH_VALUE = ['--pages', '--lighthouse-runs', '--scale'];
 
 /** A flag's value as a whole number ≥ min; anything else throws a RangeError naming the flag. */
-export function count(flag, text, min) {
+function count(flag, text, min) {
   const n = Number(text);
   if (text === undefined || text === '' || !Number.isInteger(n) || n < min) {
     throw new RangeError(`${flag} must be a whole number ≥ ${min}, got "${text ?? ''}"`);
