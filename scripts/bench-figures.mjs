@@ -60,7 +60,8 @@ async function scriptBytes(page, url) {
     );
   };
   page.on('response', onResponse);
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
   await page.evaluate(() => window.__figuresReady?.());
   await page.waitForLoadState('networkidle');
   page.off('response', onResponse);

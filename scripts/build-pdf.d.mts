@@ -2,7 +2,7 @@ import type { Browser } from '@playwright/test';
 /** The file name of an edition's PDF inside dist/pdf/. */
 export function pdfName(lang: string): string;
 /** Renders /<lang>/book/ of a served site to a PDF file with Paged.js (notes at the page foot); `starts` maps each contents entry to its first page. */
-export function buildPdf(options: { lang: 'zh' | 'en'; baseUrl: string; outFile: string; browser: Browser; format?: string; chapter?: string }): Promise<{
+export function buildPdf(options: { lang: 'zh' | 'en'; baseUrl: string; outFile: string; browser: Browser; format?: string; chapter?: string; loadSlowdown?: number }): Promise<{
   lang: string;
   pages: number;
   bytes: number;

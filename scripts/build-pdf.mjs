@@ -37,6 +37,7 @@ const CHAPTER_REFERENCES = { zh: '本章参考文献', en: 'References' };
 
 /** In the page: keeps only one chapter and the works it cites (under `heading`), for that chapter's own PDF; returns its title. */
 function keepOneChapter({ slug, heading }) {
+  if (document.readyState !== 'complete') throw new Error('PDF: the book page has not finished loading');
   const chapter = document.querySelector(`[data-book-chapter="${slug}"]`);
   if (!chapter) throw new Error(`PDF: the book has no chapter "${slug}"`);
   document.querySelector('.book-cover')?.remove();
@@ -58,6 +59,7 @@ function pageTexts(file) {
 
 /** In the page: what print hides leaves the DOM, images load now, and each note moves into the text after its first call. */
 async function prepareBook() {
+  if (document.readyState !== 'complete') throw new Error('PDF: the book page has not finished loading');
   await document.fonts.ready;
   if (typeof window.__figuresReady === 'function') await window.__figuresReady();
   // Paged.js lays out whatever is in the DOM: the hidden header would start a page of its own, and print also hides
@@ -114,14 +116,20 @@ async function paginate() {
 
 /**
  * Renders /<lang>/book/ of a served site to `outFile` with Paged.js (notes at the page foot); with `chapter` (a slug),
- * only that chapter and the works it cites. Returns page count, bytes, seconds and each contents entry's first page.
+ * only that chapter and the works it cites. `loadSlowdown` (a CPU slowdown factor, 1 = none) applies until Paged.js
+ * starts. Returns page count, bytes, seconds and each contents entry's first page.
  */
-export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4', chapter }) {
+export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4', chapter, loadSlowdown = 1 }) {
   const started = performance.now();
   // Paged.js is injected into this page only, so the context ignores the site's CSP; readers never load it.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'networkidle' });
+  // A test may slow the CPU while the book loads and is prepared, as on a busy machine, where the parser takes longer.
+  const cdp = loadSlowdown > 1 ? await context.newCDPSession(page) : undefined;
+  await cdp?.send('Emulation.setCPUThrottlingRate', { rate: loadSlowdown });
+  // The load event, not network quiet: on a busy machine the network is idle for 500 ms while the parser is still
+  // reading the book, and a chapter's PDF would then keep the chapters parsed after it.
+  await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   const chapterTitle = chapter ? await page.evaluate(keepOneChapter, { slug: chapter, heading: CHAPTER_REFERENCES[lang] }) : undefined;
   const headings = await page.$$eval('[data-toc-page]', (spans) =>
@@ -131,6 +139,7 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4',
     }),
   );
   await page.evaluate(prepareBook);
+  await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.addStyleTag({ content: `@page { size: ${format}; }\n${readFileSync(PAGED_CSS, 'utf8')}` });
   await page.addScriptTag({ path: PAGED_JS });
   const { starts, pages } = await page.evaluate(paginate);

@@ -15,7 +15,8 @@ for (const width of [390, 1400]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
     const page = await context.newPage();
     for (const p of pages) {
-      await page.goto(`http://127.0.0.1:4399${p}`, { waitUntil: 'networkidle' });
+      await page.goto(`http://127.0.0.1:4399${p}`);
+      await page.waitForLoadState('networkidle');
       const name = `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}-${width}-${scheme}.png`;
       await page.screenshot({ path: `${out}/${name}`, fullPage: process.env.FULL === '1' });
       console.log(`${out}/${name}`);

@@ -300,7 +300,8 @@ test('a page without figures loads none of the figure code', async ({ page }) =>
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
-  await page.goto(`/en/${plain!.slug}/`, { waitUntil: 'networkidle' });
+  await page.goto(`/en/${plain!.slug}/`);
+  await page.waitForLoadState('networkidle');
   expect(scripts.filter((url) => /Figure\.astro|\/chart\./.test(url))).toEqual([]);
   expect(await page.evaluate(() => typeof window.__figuresReady)).toBe('undefined');
 });
@@ -314,7 +315,8 @@ test('a figure far below: its code is fetched only as it nears the screen, and a
   });
   // The chapter, and its first figure, further than two screens below the top (the premise of this test).
   const path = pages.en.get('compute-frontier')!;
-  await page.goto(path, { waitUntil: 'networkidle' });
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
   const figure = page.locator('#fig-compute-frontier');
   expect((await figure.boundingBox())!.y).toBeGreaterThan(2 * 823);
   await startedUp(page);
