@@ -252,6 +252,32 @@ test.describe('with JavaScript disabled', () => {
   }
 });
 
+// A caption's words about the controls (<LiveOnly>, "drag the slider") show only where the controls work: on screen
+// with JavaScript; not on paper, in the book (whose figures are images) or without JavaScript.
+test('words about a figure\'s controls show only where the controls work', async ({ browser }) => {
+  const chapter = readChapters('en', contentDir).find((c) => /<Figure\s[^>]*>[^<]*<LiveOnly>/.test(c.body));
+  expect(chapter, 'a caption with words about its controls').toBeDefined();
+  const path = `/en/${chapter!.slug}/`;
+  const live = await browser.newPage();
+  await live.goto(path);
+  const words = live.locator('figcaption .live-only').first();
+  await words.scrollIntoViewIfNeeded();
+  await expect(words).toBeVisible();
+  await live.emulateMedia({ media: 'print' });
+  await expect(words).toBeHidden();
+  await live.goto('/en/book/');
+  expect(await live.locator('[data-book-chapter] .live-only').count()).toBeGreaterThan(0);
+  expect(await live.locator('[data-book-chapter] .live-only').evaluateAll((all) => all.filter((el) => el.getClientRects().length > 0).length)).toBe(0);
+  await live.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const still = await context.newPage();
+  await still.goto(path);
+  await expect(still.locator('figcaption .live-only').first()).toBeHidden();
+  await expect(still.locator('figcaption').first()).toBeVisible();
+  await context.close();
+});
+
 test('the Chinese edition draws its figures with Chinese labels', async ({ page }) => {
   const errors = watchErrors(page);
   for (const [id, path] of pages.zh) {

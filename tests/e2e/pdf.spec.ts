@@ -92,6 +92,11 @@ for (const lang of ['zh', 'en'] as const) {
     for (const chapter of chapters) expect(squash(text)).toContain(squash(chapter.title));
     expect(squash(text)).toContain(squash(lang === 'zh' ? '全部参考文献' : 'Bibliography'));
     expect(squash(text)).toContain('kaplan,j.');
+    // A caption's words about a live figure's controls ("drag the slider") are not printed: the book's figures are images.
+    const letters = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+    const controlWords = chapters.flatMap((c) => [...c.body.matchAll(/<LiveOnly>([^<]+)<\/LiveOnly>/g)].map((m) => m[1]!));
+    expect(controlWords.length, 'captions with words about their controls').toBeGreaterThan(0);
+    for (const words of controlWords) expect(letters(text), words).not.toContain(letters(words));
 
     // The contents page gives each chapter's real starting page: the title heads that page, after its kicker.
     const contents = squash(pageTexts[1] ?? '');

@@ -3,6 +3,7 @@ import Equation from './Equation.astro';
 import EqRef from './EqRef.astro';
 import Figure from './Figure.astro';
 import FigRef from './FigRef.astro';
+import LiveOnly from './LiveOnly.astro';
 
 /** The writer's primitives, handed to every chapter's MDX so chapters need no imports. */
-export const essayComponents = { Cite, Equation, EqRef, Figure, FigRef };
+export const essayComponents = { Cite, Equation, EqRef, Figure, FigRef, LiveOnly };
