@@ -37,7 +37,6 @@ const CHAPTER_REFERENCES = { zh: '本章参考文献', en: 'References' };
 
 /** In the page: keeps only one chapter and the works it cites (under `heading`), for that chapter's own PDF; returns its title. */
 function keepOneChapter({ slug, heading }) {
-  if (document.readyState !== 'complete') throw new Error('PDF: the book page has not finished loading');
   const chapter = document.querySelector(`[data-book-chapter="${slug}"]`);
   if (!chapter) throw new Error(`PDF: the book has no chapter "${slug}"`);
   document.querySelector('.book-cover')?.remove();
@@ -59,7 +58,6 @@ function pageTexts(file) {
 
 /** In the page: what print hides leaves the DOM, images load now, and each note moves into the text after its first call. */
 async function prepareBook() {
-  if (document.readyState !== 'complete') throw new Error('PDF: the book page has not finished loading');
   await document.fonts.ready;
   if (typeof window.__figuresReady === 'function') await window.__figuresReady();
   // Paged.js lays out whatever is in the DOM: the hidden header would start a page of its own, and print also hides
@@ -130,6 +128,7 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4',
   // The load event, not network quiet: on a busy machine the network is idle for 500 ms while the parser is still
   // reading the book, and a chapter's PDF would then keep the chapters parsed after it.
   await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'load' });
+  if ((await page.evaluate(() => document.readyState)) !== 'complete') throw new Error('PDF: the book page has not finished loading');
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   const chapterTitle = chapter ? await page.evaluate(keepOneChapter, { slug: chapter, heading: CHAPTER_REFERENCES[lang] }) : undefined;
   const headings = await page.$$eval('[data-toc-page]', (spans) =>

@@ -265,6 +265,7 @@ test('words about a figure\'s controls show only where the controls work', async
   await expect(words).toBeVisible();
   await live.emulateMedia({ media: 'print' });
   await expect(words).toBeHidden();
+  await live.emulateMedia({ media: 'screen' });
   await live.goto('/en/book/');
   expect(await live.locator('[data-book-chapter] .live-only').count()).toBeGreaterThan(0);
   expect(await live.locator('[data-book-chapter] .live-only').evaluateAll((all) => all.filter((el) => el.getClientRects().length > 0).length)).toBe(0);
