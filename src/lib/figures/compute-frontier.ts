@@ -12,11 +12,20 @@ import { bi, cell, shortCitation, textCell } from './sources';
 
 const C_MIN = 1e18;
 const C_MAX = 1e27;
-const FITS: ReadonlyArray<{ key: string; role: SeriesRole; fit: LossFit; label: { en: string; zh: string } }> = [
-  { key: 'hoffmann', role: 'hoffmann', fit: HOFFMANN_2022, label: bi('Hoffmann, printed', 'Hoffmann 印刷值') },
-  { key: 'unrounded', role: 'hoffmann-unrounded', fit: HOFFMANN_2022_UNROUNDED, label: bi('Hoffmann, unrounded', 'Hoffmann 未舍入') },
+// zhSource: the fit's source line (scaling/chinchilla.ts) in Chinese, where it has English words beyond names and titles.
+const FITS: ReadonlyArray<{ key: string; role: SeriesRole; fit: LossFit; label: { en: string; zh: string }; zhSource?: string }> = [
+  {
+    key: 'hoffmann', role: 'hoffmann', fit: HOFFMANN_2022, label: bi('Hoffmann, printed', 'Hoffmann 印刷值'),
+    zhSource: 'Hoffmann et al. 2022，附录 D.2，式 10',
+  },
+  {
+    key: 'unrounded', role: 'hoffmann-unrounded', fit: HOFFMANN_2022_UNROUNDED, label: bi('Hoffmann, unrounded', 'Hoffmann 未舍入'),
+    zhSource: 'Hoffmann et al. 2022 TeX 源文件中的数值，转引自 Besiroglu et al. 2024（arXiv 2404.10102）',
+  },
   { key: 'epoch', role: 'epoch', fit: BESIROGLU_2024, label: bi('Epoch refit', 'Epoch 重拟合') },
 ];
+/** KAPLAN_2020_TABLE_6.source (scaling/kaplan.ts) in Chinese. */
+const KAPLAN_SOURCE_ZH = 'Kaplan et al. 2020，附录 A 表 6（指数亦见式 1.7 与式 6.1）';
 const MARKED = [
   { m: MODEL_GPT_3, flops: GPT3_TRAINING_FLOPS },
   { m: MODEL_GOPHER, flops: GOPHER_FLOPS },
@@ -169,9 +178,14 @@ export const computeFrontier: FigureModel = {
 export const computeFrontierCredits: FigureCredits = {
   title: bi('Compute-optimal model size for a FLOP budget under four fits', '四种拟合下给定 FLOP 预算的最优模型规模'),
   sources: (lang) => [
-    { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan's allocation", source: `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
-    ...FITS.map(({ fit, label }) => ({ what: label[lang], source: `${fit.source} (${lang === 'zh' ? '经 Hoffmann 式 4 求最优' : 'optimum by Hoffmann Eq. 4'})` })),
-    { what: lang === 'zh' ? '表 3 与模型' : 'Table 3 and models', source: `Hoffmann et al. 2022, Table 3; ${MARKED.map(({ m }) => `${m.name}: ${shortCitation(m.source)}`).join('; ')}` },
+    { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan's allocation", source: lang === 'zh' ? `${KAPLAN_SOURCE_ZH}；D = C/(6N)` : `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
+    ...FITS.map(({ fit, label, zhSource }) => ({
+      what: label[lang],
+      source: lang === 'zh' ? `${zhSource ?? fit.source}（经 Hoffmann 式 4 求最优）` : `${fit.source} (optimum by Hoffmann Eq. 4)`,
+    })),
+    lang === 'zh'
+      ? { what: '表 3 与模型', source: `Hoffmann et al. 2022，表 3；${MARKED.map(({ m }) => `${m.name}：${shortCitation(m.source)}`).join('；')}` }
+      : { what: 'Table 3 and models', source: `Hoffmann et al. 2022, Table 3; ${MARKED.map(({ m }) => `${m.name}: ${shortCitation(m.source)}`).join('; ')}` },
   ],
   notes: (lang) => [lang === 'zh'
     ? 'Kaplan 一行的损失按 Hoffmann 印刷值拟合计算；Kaplan 的 N 不含嵌入参数，Hoffmann 的 N 含。'

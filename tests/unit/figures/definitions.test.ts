@@ -40,6 +40,20 @@ describe('the figure registry', () => {
       }
     });
 
+    it(`${def.id}: the Chinese source line has no English prose (names and citations aside)`, () => {
+      const { sources, notes } = sourceText(def, 'zh');
+      // Three lower-case English words in a row is prose; "et al." and units are not.
+      expect(`${sources} ${notes}`).not.toMatch(/\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/);
+    });
+
+    it(`${def.id}: each Chinese source cites the same tables, sections and years as the English one`, () => {
+      const numbers = (text: string) => new Set(text.match(/\d+(?:[.,]\d+)*/g) ?? []);
+      const en = def.sources('en');
+      const zh = def.sources('zh');
+      expect(zh.length).toBe(en.length);
+      en.forEach((line, i) => expect([...numbers(zh[i]!.source)], line.source).toEqual(expect.arrayContaining([...numbers(line.source)])));
+    });
+
     it(`${def.id}: description, readout, table and sources never show NaN, Infinity or undefined`, () => {
       fc.assert(
         fc.property(validState(def), fc.constantFrom('en' as const, 'zh' as const), (state, lang) => {
