@@ -8,7 +8,6 @@ export function currentTheme(): 'light' | 'dark' {
 /** Wires the theme buttons: a click flips the theme, stores it and announces a "themechange" event. */
 export function initThemeToggle(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    button.hidden = false;
     const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
     sync();
     button.addEventListener('click', () => {

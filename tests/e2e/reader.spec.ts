@@ -567,6 +567,34 @@ test.describe('a long chapter on a phone', () => {
     await expect.poll(mathFonts).toBeGreaterThan(0);
   });
 
+  // A slow phone paints while the parser is still reading: a paint in the middle of the header showed its tools half
+  // built, and the rest then pushed them left. The page holds its first paint until the header is whole.
+  test('on a phone four times slower, the header is not painted half-built (no shift as it loads)', async ({ browser }) => {
+    const shifted: string[] = [];
+    for (const chapter of editions.en) {
+      // A new context each time: nothing cached, as on a first visit.
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+      await context.addInitScript(() => {
+        const w = window as unknown as { shifted: string[] };
+        w.shifted = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node }> }>) {
+            w.shifted.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => (s.node as Element | undefined)?.className ?? '?').join(', ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`/en/${chapter.slug}/`);
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(300);
+      shifted.push(...(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).map((s) => `${chapter.slug}: ${s}`));
+      await context.close();
+    }
+    expect(shifted).toEqual([]);
+  });
+
   test('no chapter shifts while it loads on a phone or a tablet (blocks laid out late must not move what is on screen)', async ({ browser }) => {
     const shifted: string[] = [];
     for (const viewport of [{ width: 412, height: 823 }, { width: 768, height: 1024 }]) {
