@@ -1,8 +1,27 @@
-import { test, expect, type Page, type Locator } from '@playwright/test';
+import { test, expect, type Page, type Locator, type BrowserContext } from '@playwright/test';
 import { startedUp } from './start-up';
 import { readChapters, type ChapterSource } from '../essay-files';
 import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
+
+/** From the next page load on, records each layout shift of the context's pages: its score and the shifted nodes' classes. */
+async function watchLayoutShifts(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __shifts: Array<{ value: number; nodes: string }> };
+    w.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node }> }>) {
+        w.__shifts.push({ value: entry.value, nodes: entry.sources.map((s) => (s.node as Element | undefined)?.className ?? '?').join(', ') });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts recorded on the page so far (see watchLayoutShifts). */
+function layoutShifts(page: Page): Promise<Array<{ value: number; nodes: string }>> {
+  return page.evaluate(() => (window as unknown as { __shifts: Array<{ value: number; nodes: string }> }).__shifts);
+}
+
 
 // The reader's aids on the built site: theme, previews, sidenotes, search, TOC, progress, continue reading,
 // "cite this chapter", and layout from 320 px up.
@@ -574,22 +593,14 @@ test.describe('a long chapter on a phone', () => {
     for (const chapter of editions.en) {
       // A new context each time: nothing cached, as on a first visit.
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-      await context.addInitScript(() => {
-        const w = window as unknown as { shifted: string[] };
-        w.shifted = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node }> }>) {
-            w.shifted.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => (s.node as Element | undefined)?.className ?? '?').join(', ')}`);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchLayoutShifts(context);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(`/en/${chapter.slug}/`);
       await page.evaluate(() => document.fonts.ready);
       await page.waitForTimeout(300);
-      shifted.push(...(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).map((s) => `${chapter.slug}: ${s}`));
+      shifted.push(...(await layoutShifts(page)).map(({ value, nodes }) => `${chapter.slug}: ${value.toFixed(4)} ${nodes}`));
       await context.close();
     }
     expect(shifted).toEqual([]);
@@ -599,20 +610,14 @@ test.describe('a long chapter on a phone', () => {
     const shifted: string[] = [];
     for (const viewport of [{ width: 412, height: 823 }, { width: 768, height: 1024 }]) {
       const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
-      await context.addInitScript(() => {
-        const w = window as unknown as { shift: number };
-        w.shift = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.shift += (entry as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchLayoutShifts(context);
       const page = await context.newPage();
       for (const lang of ['zh', 'en'] as const) {
         for (const chapter of editions[lang]) {
           await page.goto(`/${lang}/${chapter.slug}/`);
           await page.evaluate(() => document.fonts.ready);
           await page.waitForTimeout(300);
-          const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+          const shift = (await layoutShifts(page)).reduce((sum, { value }) => sum + value, 0);
           // Lighthouse prints CLS to three decimals; anything it would show as more than 0.000 fails.
           if (shift >= 0.0005) shifted.push(`${viewport.width}px /${lang}/${chapter.slug}/: ${shift.toFixed(4)}`);
         }
