@@ -39,6 +39,8 @@ test.describe('axe, light and dark theme', () => {
       await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(251, 249, 244)');
       await page.evaluate(() => (window as unknown as { __figuresReady?: () => Promise<void> }).__figuresReady?.());
       await page.waitForLoadState('networkidle');
+      // Text a chapter holds back until its math fonts are in is hidden, and axe skips hidden text: check it shown.
+      await expect(page.locator('html')).not.toHaveClass(/math-pending/);
       for (const theme of ['light', 'dark'] as const) {
         if (theme === 'dark') {
           await page.locator('[data-theme-toggle]').first().click();
