@@ -1,10 +1,11 @@
 // Seeded fuzzing of the figures' shared links against a built site: many more bad values than the browser tests.
 //
 // Usage:
-//   node scripts/fuzz-figures.mjs [dir] [--seed N] [--runs N] [--url http://127.0.0.1:4321]
+//   node scripts/fuzz-figures.mjs [dir] [--seed N] [--runs N] [--lang zh|en] [--url http://127.0.0.1:4321]
 //     dir     built site to serve (default: .tmp/dist-figures if built, else dist); ignored with --url
 //     --seed  PRNG seed (default: the current time; printed, so a failure can be replayed)
 //     --runs  bad link values per figure (default 2000), sent in batches of up to 40 per page load
+//     --lang  fuzz only the figures placed in that edition (default: both)
 //     --url   fuzz a site that is already served instead of serving dir
 //
 // For every figure placed in the essay (both editions) it loads the figure's chapter with a batch of bad query
@@ -26,6 +27,8 @@ const option = (name, fallback) => {
 const seed = Number(option('seed', Date.now() % 2 ** 31));
 const runs = Number(option('runs', 2000));
 const givenUrl = option('url', '');
+const onlyLang = option('lang', '');
+if (onlyLang && !['zh', 'en'].includes(onlyLang)) throw new RangeError(`--lang must be zh or en, not ${JSON.stringify(onlyLang)}`);
 const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ??
   (existsSync('.tmp/dist-figures') ? '.tmp/dist-figures' : 'dist');
 
@@ -73,7 +76,7 @@ function badValue(kind, options) {
 // Chapters per language with the figure ids they place.
 function figurePages() {
   const found = [];
-  for (const lang of ['en', 'zh']) {
+  for (const lang of onlyLang ? [onlyLang] : ['en', 'zh']) {
     const folder = path.join('content', lang);
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.mdx'))) {
       const text = readFileSync(path.join(folder, name), 'utf8');

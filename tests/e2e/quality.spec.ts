@@ -209,16 +209,23 @@ test.describe('without JavaScript', () => {
 });
 
 // Bad input: bad values in the figures' shared links are ignored with a note, never break a chart (the figures' own
-// fuzzer, run here with a bounded budget and a fixed seed so a failure replays; FUZZ_SEED / FUZZ_RUNS override).
-test('figures survive malformed shared links (scripts/fuzz-figures.mjs, bounded budget)', async ({ baseURL }) => {
+// fuzzer, run here with a bounded budget and a fixed seed so a failure replays; FUZZ_SEED / FUZZ_RUNS override). It
+// fuzzes the Chinese edition's figures: the English edition's get at least 200 bad values each in figures.spec.ts.
+test('figures survive malformed shared links (scripts/fuzz-figures.mjs, bounded budget, Chinese edition)', async ({ baseURL }) => {
   test.setTimeout(300_000);
   const seed = process.env.FUZZ_SEED ?? '20261128';
   const runs = process.env.FUZZ_RUNS ?? '40';
-  const { stdout } = await promisify(execFile)(process.execPath, ['scripts/fuzz-figures.mjs', '--url', baseURL!, '--seed', seed, '--runs', runs], {
+  const args = ['scripts/fuzz-figures.mjs', '--url', baseURL!, '--seed', seed, '--runs', runs, '--lang', 'zh'];
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
     maxBuffer: 1 << 24,
     timeout: 280_000,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
     throw new Error(`fuzz-figures failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
   });
   expect(stdout).toMatch(/no errors\./);
+  // Every figure the Chinese chapters place was fuzzed (one "ok" line each), and no English one.
+  const placed = readChapters('zh').reduce((n, chapter) => n + (chapter.body.match(/<Figure\s+id="/g)?.length ?? 0), 0);
+  expect(placed).toBeGreaterThan(0);
+  expect(stdout.match(/^ {2}zh \S+ +ok /gm)?.length ?? 0).toBe(placed);
+  expect(stdout).not.toMatch(/^ {2}en /m);
 });
