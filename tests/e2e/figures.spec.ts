@@ -181,12 +181,13 @@ for (const def of placed) {
         for (const raw of fc.sample(badValue(control), { numRuns: perControl, seed: 42 + i })) bad.push([paramKey(id, control.name), raw]);
       });
       for (const name of fc.sample(unknownControl(def), { numRuns: 20, seed: 7 })) bad.push([`${id}.${name}`, 'x']);
-      // Batch them into as few loads as the server's URL limit allows (≤ 12,000 encoded characters each).
+      // Batch them into as few loads as the server's URL limit allows (≤ 12,000 encoded characters each, and at most
+      // 120 values, each one a line of the figure's note).
       const batches: Array<Array<[string, string]>> = [[]];
       for (const pair of bad) {
         const last = batches[batches.length - 1]!;
         const length = new URLSearchParams([...last, pair]).toString().length;
-        if (last.length > 0 && (length > 12000 || last.length >= 40)) batches.push([pair]);
+        if (last.length > 0 && (length > 12000 || last.length >= 120)) batches.push([pair]);
         else last.push(pair);
       }
       expect(bad.length).toBeGreaterThanOrEqual(200);
