@@ -4,6 +4,9 @@ import { expect, type Page } from '@playwright/test';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** The rules that depend on colour alone: the only ones a theme switch can change (contrast, links told from text). */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /**
  * An axe run over the page's own document. axe's default opens a second, blank page to merge the results of every
  * frame, which costs about 1.5 s per check; the site has no frames, so axe runs in the page ("legacy mode", which

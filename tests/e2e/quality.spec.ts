@@ -1,85 +1,18 @@
 // Quality gates in the browser, on every built page:
+// - accessibility: axe (WCAG 2.0/2.1 A and AA) in the light theme, and its colour rules in the dark;
 // - console: loading and scrolling to the end logs no error or warning, and no request fails or answers ≥ 400;
 // - self-contained: no request leaves the site's origin (each one is aborted and recorded);
 // - CSP: no Content-Security-Policy violation (securitypolicyviolation events and console reports);
 // - search still works under the CSP (Pagefind's WebAssembly);
 // - no JavaScript: every chapter is readable and navigable with scripts off, its figures shown as static images;
 // - bad input: the figures' fuzzer (scripts/fuzz-figures.mjs) on a small, seeded budget.
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { readChapters } from '../essay-files';
-import { DIST, PAGES, scrollThrough } from './quality-pages';
-
-interface Watch {
-  console: string[];
-  failed: string[];
-  external: string[];
-  csp: string[];
-  /** Every script the page fetched (URL paths). */
-  scripts: string[];
-}
-
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** The policy a static host sends from _headers (the test server sends none): pages are served with it here. */
-const HEADER_POLICY = (() => {
-  const file = path.join(DIST, '_headers');
-  return existsSync(file) ? /^ {2}Content-Security-Policy: (.+)$/m.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
-})();
-
-/** Records console errors and warnings, failed requests, requests to other origins (aborted) and CSP violations. */
-async function watch(context: BrowserContext, page: Page): Promise<Watch> {
-  const seen: Watch = { console: [], failed: [], external: [], csp: [], scripts: [] };
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname)) {
-      seen.external.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    if (HEADER_POLICY) {
-      // As on the real host, every response carries the header from _headers (its rule is "/*"): pages then obey both
-      // it and their <meta>, and workers (Pagefind's search runs in one), which no <meta> reaches, obey it too.
-      // A request that fails here is recorded, not thrown: one still in flight when the test ends (Playwright then
-      // closes its context) must not fail the run, and one that fails while the test runs fails it by its assertion.
-      try {
-        const response = await route.fetch();
-        return await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': HEADER_POLICY } });
-      } catch (error) {
-        seen.failed.push(`${route.request().method()} ${url.href}: ${String(error).split('\n')[0]}`);
-        return;
-      }
-    }
-    return route.continue();
-  });
-  await context.addInitScript(() => {
-    const log: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = log;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      log.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
-    });
-  });
-  page.on('console', (message) => {
-    const text = `${message.type()}: ${message.text()} (${message.location().url}:${message.location().lineNumber})`;
-    if (message.type() === 'error' || message.type() === 'warning') seen.console.push(text);
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) seen.csp.push(text);
-  });
-  page.on('pageerror', (error) => seen.console.push(`uncaught: ${error.message}`));
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') seen.scripts.push(new URL(request.url()).pathname);
-  });
-  page.on('requestfailed', (request) => seen.failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) seen.failed.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
-  });
-  return seen;
-}
-
-async function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
-}
+import { axeOf, COLOUR_RULES } from './axe';
+import { cspViolations, watch } from './page-watch';
+import { PAGES, scrollThrough } from './quality-pages';
 
 // Route handlers still running when a test ends would otherwise throw into the worker as the context closes.
 test.afterEach(async ({ context }) => {
@@ -90,32 +23,63 @@ test('the browser gates have pages to check', () => {
   expect(PAGES.filter((p) => p.kind === 'chapter').length).toBeGreaterThan(1);
 });
 
-for (const sitePage of PAGES) {
-  test(`${sitePage.url}: no console error or warning, no failed or off-site request, no CSP violation`, async ({ context, page }) => {
-    test.setTimeout(sitePage.kind === 'book' ? 120_000 : 60_000);
-    const seen = await watch(context, page);
-    const response = await page.goto(sitePage.url);
-    expect(response?.status()).toBe(200);
-    await scrollThrough(page);
-    await page.waitForTimeout(200);
-    const head = await page.evaluate(() => {
-      const first = document.head.firstElementChild;
-      return first ? `${first.tagName.toLowerCase()} ${first.getAttribute('http-equiv') ?? ''}` : '';
+// Each page is loaded once and scrolled to its end (which draws its figures), then checked by axe in the light theme
+// (every WCAG 2.0/2.1 A and AA rule), switched to dark with the header's theme button, as a reader does, and checked
+// again (the themes differ only in colour, so the colour rules; axe is slow on long KaTeX pages). The console,
+// requests and CSP are watched throughout.
+test.describe('every page: axe in the light and the dark theme, console, requests, CSP', () => {
+  test.use({ colorScheme: 'light' });
+  for (const sitePage of PAGES) {
+    test(`${sitePage.url}: no WCAG 2.1 A/AA violation, no console error or warning, no failed or off-site request, no CSP violation`, async ({ context, page }) => {
+      test.setTimeout(sitePage.kind === 'book' ? 240_000 : 90_000);
+      const seen = await watch(context, page);
+      const response = await page.goto(sitePage.url);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(251, 249, 244)');
+      await scrollThrough(page);
+      await page.waitForTimeout(200);
+      const head = await page.evaluate(() => {
+        const first = document.head.firstElementChild;
+        return first ? `${first.tagName.toLowerCase()} ${first.getAttribute('http-equiv') ?? ''}` : '';
+      });
+      expect.soft(head, 'the CSP <meta> comes first in <head>').toBe('meta Content-Security-Policy');
+      // The byte budgets (scripts/page-bytes.mjs) count the figure island and the drawing kit only on chapters with a
+      // live figure, because the page script fetches them only there: check that it does.
+      const live = await page.evaluate(() => document.body.classList.contains('chapter-page') && !!document.querySelector('figure.figure-live[data-figure]'));
+      const figureCode = seen.scripts.filter((p) => /\/_astro\/(?:figure-island|chart)\./.test(p));
+      if (live) expect.soft(figureCode.length, 'figure island and drawing kit fetched on a page with live figures').toBe(2);
+      else expect.soft(figureCode, 'figure code fetched by a page without live figures').toEqual([]);
+
+      // Text a chapter holds back until its math fonts are in is hidden, and axe skips hidden text: check it shown.
+      await expect(page.locator('html')).not.toHaveClass(/math-pending/);
+      for (const theme of ['light', 'dark'] as const) {
+        if (theme === 'dark') {
+          await page.locator('[data-theme-toggle]').first().click();
+          await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+          await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(29, 31, 34)');
+        }
+        const axe = await axeOf(page);
+        if (theme === 'dark') axe.withRules(COLOUR_RULES);
+        const results = await axe.analyze();
+        const violations = results.violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`),
+          count: v.nodes.length,
+        }));
+        expect.soft(violations, `axe violations on ${sitePage.url} (${theme})`).toEqual([]);
+      }
+
+      // Everything logged, failed or blocked from the load to here: scrolling, drawing, axe and the theme switch.
+      seen.csp.push(...(await cspViolations(page)));
+      expect.soft(seen.console, 'console errors and warnings').toEqual([]);
+      expect.soft(seen.failed, 'failed requests').toEqual([]);
+      expect.soft(seen.external, 'requests leaving the site').toEqual([]);
+      expect.soft(seen.csp, 'Content-Security-Policy violations').toEqual([]);
     });
-    expect.soft(head, 'the CSP <meta> comes first in <head>').toBe('meta Content-Security-Policy');
-    seen.csp.push(...(await cspViolations(page)));
-    expect.soft(seen.console, 'console errors and warnings').toEqual([]);
-    expect.soft(seen.failed, 'failed requests').toEqual([]);
-    expect.soft(seen.external, 'requests leaving the site').toEqual([]);
-    expect.soft(seen.csp, 'Content-Security-Policy violations').toEqual([]);
-    // The byte budgets (scripts/page-bytes.mjs) count the figure island and the drawing kit only on chapters with a
-    // live figure, because the page script fetches them only there: check that it does.
-    const live = await page.evaluate(() => document.body.classList.contains('chapter-page') && !!document.querySelector('figure.figure-live[data-figure]'));
-    const figureCode = seen.scripts.filter((p) => /\/_astro\/(?:figure-island|chart)\./.test(p));
-    if (live) expect.soft(figureCode.length, 'figure island and drawing kit fetched on a page with live figures').toBe(2);
-    else expect.soft(figureCode, 'figure code fetched by a page without live figures').toEqual([]);
-  });
-}
+  }
+});
 
 for (const lang of ['zh', 'en'] as const) {
   test(`${lang}: search works under the Content-Security-Policy (Pagefind and its WebAssembly)`, async ({ context, page }) => {
