@@ -67,8 +67,7 @@ function makeButton(label: string, id: string, title: string): HTMLButtonElement
   button.setAttribute('aria-label', label);
   button.title = label;
   button.dataset.copyLink = id;
-  button.innerHTML =
-    '<svg aria-hidden="true" viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM7 17a3 3 0 0 1 0-4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2a1 1 0 0 0 1.4 1.4l2-2a1 1 0 1 1 1.4 1.4l-2 2A3 3 0 0 1 7 17zm6.6-5.4a1 1 0 0 1 0-1.4l2-2a1 1 0 0 0-1.4-1.4l-2 2a1 1 0 1 1-1.4-1.4l2-2a3 3 0 1 1 4.2 4.2l-2 2a1 1 0 0 1-1.4 0z"/></svg>';
+  // The chain-link icon is drawn by CSS (.copy-link::before in global.css), not carried by this script.
   button.addEventListener('click', () => void shareLink(id, title));
   return button;
 }
