@@ -589,6 +589,8 @@ test.describe('a long chapter on a phone', () => {
   // A slow phone paints while the parser is still reading: a paint in the middle of the header showed its tools half
   // built, and the rest then pushed them left. The page holds its first paint until the header is whole.
   test('on a phone four times slower, the header is not painted half-built (no shift as it loads)', async ({ browser }) => {
+    // Eleven cold loads on a slowed CPU: 37–44 s in a full run on two cores.
+    test.setTimeout(150_000);
     const shifted: string[] = [];
     for (const chapter of editions.en) {
       // A new context each time: nothing cached, as on a first visit.
@@ -607,6 +609,8 @@ test.describe('a long chapter on a phone', () => {
   });
 
   test('no chapter shifts while it loads on a phone or a tablet (blocks laid out late must not move what is on screen)', async ({ browser }) => {
+    // Forty-four loads: 45–51 s in a full run on two cores, close to the default limit of 60 s.
+    test.setTimeout(180_000);
     const shifted: string[] = [];
     for (const viewport of [{ width: 412, height: 823 }, { width: 768, height: 1024 }]) {
       const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
