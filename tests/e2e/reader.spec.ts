@@ -17,6 +17,9 @@ async function watchLayoutShifts(context: BrowserContext): Promise<void> {
   });
 }
 
+/** When <html> got and lost its math-pending mark (ms since navigation), and whether the math fonts were in then. */
+type PendingMarks = { __pending: { on?: number; off?: number; fontsIn?: boolean } };
+
 /** The layout shifts recorded on the page so far (see watchLayoutShifts). */
 function layoutShifts(page: Page): Promise<Array<{ value: number; nodes: string }>> {
   return page.evaluate(() => (window as unknown as { __shifts: Array<{ value: number; nodes: string }> }).__shifts);
@@ -637,7 +640,7 @@ test.describe('a long chapter on a phone', () => {
     const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true });
     await watchLayoutShifts(context);
     await context.addInitScript(() => {
-      const w = window as unknown as { __pending: { on?: number; off?: number; fontsIn?: boolean } };
+      const w = window as unknown as PendingMarks;
       w.__pending = {};
       new MutationObserver(() => {
         const on = document.documentElement.classList.contains('math-pending');
@@ -657,7 +660,7 @@ test.describe('a long chapter on a phone', () => {
     await expect(page.locator('html')).not.toHaveClass(/math-pending/);
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
-    const pending = await page.evaluate(() => (window as unknown as { __pending: { on?: number; off?: number; fontsIn?: boolean } }).__pending);
+    const pending = await page.evaluate(() => (window as unknown as PendingMarks).__pending);
     const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN);
     expect(pending.on, 'the text after the first formula was held back').toBeDefined();
     expect(pending.fontsIn, 'it was shown once the math fonts were in').toBe(true);
