@@ -195,8 +195,9 @@ export function fitSaturatingPowerLaw(points: readonly DataPoint[]): SaturatingP
   }
   const E = t * yMin;
   const a = Math.exp(fitted.line.intercept) * yMax;
-  if (!(E > 0 && a > 0 && a < Infinity)) {
-    throw rangeError(fn, 'points', 'data whose fitted E and a are positive finite doubles', `E = ${E}, a = ${a}`);
+  // E = t·min y with t < 1 rounds to min y itself when min y is a subnormal double (5e-324): no floor fits below it.
+  if (!(E > 0 && E < yMin && a > 0 && a < Infinity)) {
+    throw rangeError(fn, 'points', 'data whose fitted E lies in (0, min y) and a is a positive finite double', `E = ${E}, min y = ${yMin}, a = ${a}`);
   }
   return { E, a, b: fitted.line.slope, r2: coefficientOfDetermination(fitted.rss, y) };
 }
