@@ -10,8 +10,17 @@ async function watchLayoutShifts(context: BrowserContext): Promise<void> {
     const w = window as unknown as { __shifts: Array<{ value: number; nodes: string }> };
     w.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node }> }>) {
-        w.__shifts.push({ value: entry.value, nodes: entry.sources.map((s) => (s.node as Element | undefined)?.className ?? '?').join(', ') });
+      for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> }>) {
+        // Name each moved box by tag, id and class, with where it was and where it went (x,y w×h), so a failure
+        // on another machine says what moved.
+        const box = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+        const name = (node?: Node | null) => {
+          if (!node) return '(gone)';
+          if (!(node instanceof Element)) return node.nodeName;
+          return `${node.localName}${node.id ? `#${node.id}` : ''}${node.classList.length ? `.${[...node.classList].join('.')}` : ''}`;
+        };
+        const nodes = entry.sources.map((s) => `${name(s.node)} ${box(s.previousRect)} → ${box(s.currentRect)}`).join('; ');
+        w.__shifts.push({ value: entry.value, nodes: nodes || '(no source)' });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
