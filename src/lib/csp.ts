@@ -34,14 +34,16 @@ export const THEME_SCRIPT =
  * which hides the text from the first formula on (global.css), and takes the mark off once KaTeX's upright and italic
  * faces and every font the first layout asked for are in, or after 2000 ms at most. A line holding a formula whose
  * font arrives after the first paint wraps again as the glyphs change width (a 0.15 layout shift at 768 px on
- * compute-optimal); hidden text is not painted, so it cannot be seen to move. Two frames on, the first layout has
- * asked for its fonts. ES5, as the theme script.
+ * compute-optimal); hidden text is not painted, so it cannot be seen to move. The fonts are asked about once the
+ * document is parsed and two frames have passed, so that every formula on the first screen has been laid out and has
+ * asked for its faces: on a slow connection the first frames come before the formulas have arrived, and fonts.ready
+ * then would say nothing about theirs. ES5, as the theme script.
  */
 export const MATH_WAIT_SCRIPT =
   "(function(r,f){if(!f||!window.requestAnimationFrame)return;r.classList.add('math-pending');" +
   "var d=function(){r.classList.remove('math-pending')};setTimeout(d,2000);" +
-  "requestAnimationFrame(function(){requestAnimationFrame(function(){" +
-  "Promise.all([f.load('1em KaTeX_Main'),f.load('italic 1em KaTeX_Math')]).then(function(){return f.ready}).then(d,d)})})" +
+  "document.addEventListener('DOMContentLoaded',function(){requestAnimationFrame(function(){requestAnimationFrame(function(){" +
+  "Promise.all([f.load('1em KaTeX_Main'),f.load('italic 1em KaTeX_Math')]).then(function(){return f.ready}).then(d,d)})})})" +
   "})(document.documentElement,document.fonts)";
 
 /** Every inline script the site's pages may contain; the policy allows exactly these. */
