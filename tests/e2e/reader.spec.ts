@@ -5,7 +5,7 @@ import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
 import { cutPoints, PAINT_SIGNAL_SCRIPT, startSlowHtmlProxy } from './slow-html';
 
-/** From the next page load on, records each layout shift of the context's pages: its score and the shifted nodes' classes. */
+/** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
 async function watchLayoutShifts(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const w = window as unknown as { __shifts: LayoutShiftRecord[] };
@@ -611,11 +611,12 @@ test.describe('a long chapter on a phone', () => {
   test.describe('on a slow connection, nothing painted moves when the rest of the page arrives', () => {
     const fetchPage = async (baseURL: string | undefined, path: string) => Buffer.from(await (await fetch(new URL(path, baseURL))).arrayBuffer());
     const proseStart = (html: Buffer) => html.indexOf('<div class="prose">');
-    /** The path of the first chapter of an edition whose built page passes `wanted`. */
+    /** The first chapter of an edition whose built page passes `wanted`: its path and its HTML. */
     const pick = async (baseURL: string | undefined, lang: 'zh' | 'en', wanted: (html: Buffer) => boolean) => {
       for (const chapter of editions[lang]) {
         const path = `/${lang}/${chapter.slug}/`;
-        if (wanted(await fetchPage(baseURL, path))) return path;
+        const html = await fetchPage(baseURL, path);
+        if (wanted(html)) return { path, html };
       }
       throw new Error(`no ${lang} chapter fits`);
     };
@@ -632,18 +633,13 @@ test.describe('a long chapter on a phone', () => {
         const held = proxy.hold({ path, at, maxMs, transform });
         await page.goto(proxy.origin + path, { waitUntil: 'commit' });
         const { paintedBeforeRest } = await held;
-        // Then until the page is loaded, its fonts are in, the math mark is off and the page script has started up
-        // (its last step shows the "cite this" copy buttons), and two frames more.
-        await page.evaluate(async () => {
-          const poll = async (done: () => boolean) => {
-            while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
-          };
-          await poll(() => document.readyState === 'complete');
-          await document.fonts.ready;
-          await poll(() => !document.documentElement.classList.contains('math-pending'));
-          await poll(() => !!document.querySelector('.cite-this button[data-copy-target]:not([hidden])'));
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        });
+        // Then until the page is loaded, its fonts are in, the math mark is off and the page script has started up,
+        // and two frames more.
+        await page.waitForLoadState('load');
+        await page.evaluate(() => document.fonts.ready);
+        await expect(page.locator('html')).not.toHaveClass(/math-pending/);
+        await startedUp(page);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         const where = `${path} stopped at byte ${at} ("…${html.subarray(Math.max(0, at - 40), at).toString()}|${html.subarray(at, at + 16).toString()}…")`;
         // A page stopped just after a space can show that space moving once the next word comes (Chromium scores a
         // space at the end of the painted text that then joins a line); it has no ink, so it is not counted here.
@@ -673,17 +669,16 @@ test.describe('a long chapter on a phone', () => {
 
     test('the header, the title and an early heading (an English chapter stopped at each tag)', async ({ browser, baseURL }) => {
       test.setTimeout(180_000);
-      const path = await pick(baseURL, 'en', (html) => !html.includes('math-pending') && html.indexOf('<h2', proseStart(html)) - proseStart(html) < 1500);
+      const { path, html } = await pick(baseURL, 'en', (page) => !page.includes('math-pending') && page.indexOf('<h2', proseStart(page)) - proseStart(page) < 1500);
       const held = await heldLoads(browser, baseURL!);
       // The check can fail: without the header's hold, a page stopped in the middle of the header tools is painted
       // half-built, and the tools move when the rest arrives.
-      const unheld = (html: string) => html.replace(/<link rel="expect"[^>]*>/, '');
-      const bare = Buffer.from(unheld((await fetchPage(baseURL, path)).toString()));
+      const unheld = (text: string) => text.replace(/<link rel="expect"[^>]*>/, '');
+      const bare = Buffer.from(unheld(html.toString()));
       const control = await held.load(path, bare, bare.indexOf('<a class="lang-switch"'), 5000, unheld);
       expect(control.paintedBeforeRest, 'without the hold, the half-built header is painted').toBe(true);
       expect(control.shifts.length, 'and moves').toBeGreaterThan(0);
 
-      const html = await fetchPage(baseURL, path);
       const cuts = cutPoints(html, '<header class="site-header">', 3);
       expect(cuts.length, 'cuts to make').toBeGreaterThan(40);
       expect(await held.walk(path, html, cuts)).toEqual([]);
@@ -692,9 +687,8 @@ test.describe('a long chapter on a phone', () => {
 
     test('the text from the first formula on (a Chinese chapter with math on its first screen, stopped at each tag and inside the formula)', async ({ browser, baseURL }) => {
       test.setTimeout(180_000);
-      const path = await pick(baseURL, 'zh', (html) => html.includes('math-pending'));
+      const { path, html } = await pick(baseURL, 'zh', (page) => page.includes('math-pending'));
       const held = await heldLoads(browser, baseURL!);
-      const html = await fetchPage(baseURL, path);
       // The header and the chapter's title block are built alike on every page: the test above stops in them.
       const cuts = cutPoints(html, '<div class="prose">', 2, true);
       expect(cuts.length, 'cuts to make').toBeGreaterThan(20);
