@@ -72,5 +72,7 @@ export function initReading(): void {
   };
   addEventListener('scroll', schedule, { passive: true });
   addEventListener('resize', schedule);
-  update();
+  // The first reading waits for the next frame, whose layout it then reads: measured now, before the browser has laid
+  // the page out, it would force that layout inside this start-up step.
+  schedule();
 }

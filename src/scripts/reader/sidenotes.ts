@@ -29,6 +29,8 @@ export function initSidenotes(): void {
   // text's blocks restyles the whole text, a cost a phone, which never shows them, should not pay at load.
   function build(): void {
     built = true;
+    // Asking for fonts.ready lays the page out at once; only a screen that shows the notes needs to know.
+    void document.fonts?.ready.then(schedule);
     let lastBlock: Element | null = null;
     let lastNote: Element | null = null;
     for (const marker of markers) {
@@ -111,7 +113,6 @@ export function initSidenotes(): void {
   apply();
   wide.addEventListener('change', apply);
   new ResizeObserver(schedule).observe(prose);
-  void document.fonts?.ready.then(schedule);
   addEventListener('load', schedule);
 
   // Pointing at a marker (or focusing it) lights its note; clicking it flashes the note instead of jumping to the
