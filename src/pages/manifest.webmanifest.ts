@@ -15,7 +15,6 @@ export const GET: APIRoute = () =>
       icons: [
         { src: withBase('icons/192.png'), sizes: '192x192', type: 'image/png' },
         { src: withBase('icons/512.png'), sizes: '512x512', type: 'image/png' },
-        { src: withBase('favicon.svg'), sizes: 'any', type: 'image/svg+xml' },
       ],
     }),
     { headers: { 'content-type': 'application/manifest+json' } },

@@ -1,9 +1,9 @@
-// PNG icons (apple-touch-icon, manifest) rasterised at build time from public/favicon.svg with resvg.
+// PNG icons (the tab's icon, apple-touch-icon, manifest) rasterised at build time from public/favicon.svg with resvg.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 
-export const getStaticPaths = (() => ['180', '192', '512'].map((size) => ({ params: { size } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => ['32', '180', '192', '512'].map((size) => ({ params: { size } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const svg = readFileSync('public/favicon.svg', 'utf8');
