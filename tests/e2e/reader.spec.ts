@@ -473,16 +473,24 @@ test.describe('layout from 320 px', () => {
   }
 });
 
-test.describe('the header on a 360 px phone', () => {
-  test.use({ viewport: { width: 360, height: 700 } });
-  test("shows the site's whole title, and the language switch names the other language", async ({ page }) => {
-    for (const [path, name] of [['/en/', '中文'], ['/zh/', 'English'], [`/en/${editions.en[0]!.slug}/`, '中文'], [`/zh/${editions.zh[0]!.slug}/`, 'English']] as const) {
-      await page.goto(path);
-      const title = await page.locator('.site-title').evaluate((el) => ({ full: el.scrollWidth, shown: el.clientWidth }));
-      expect(title.full, `${path}: the title is cut short`).toBeLessThanOrEqual(title.shown);
-      await expect(page.locator('[data-lang-switch]')).toHaveText(name, { useInnerText: true });
-    }
-  });
+test.describe('the header on a narrow phone', () => {
+  for (const width of [360, 320]) {
+    test(`${width} px: shows the site's whole title, and the language switch names the other language`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 700 });
+      for (const [path, name] of [['/en/', '中文'], ['/zh/', 'English'], [`/en/${editions.en[0]!.slug}/`, '中文'], [`/zh/${editions.zh[0]!.slug}/`, 'English']] as const) {
+        await page.goto(path);
+        const title = await page.locator('.site-title').evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const header = el.closest('header')!.getBoundingClientRect();
+          return { full: el.scrollWidth, shown: el.clientWidth, fullHeight: el.scrollHeight, shownHeight: el.clientHeight, inside: box.top >= header.top && box.bottom <= header.bottom };
+        });
+        expect(title.full, `${path}: the title is cut short`).toBeLessThanOrEqual(title.shown);
+        expect(title.fullHeight, `${path}: the title is cut off below`).toBeLessThanOrEqual(title.shownHeight);
+        expect(title.inside, `${path}: the title stays inside the header`).toBe(true);
+        await expect(page.locator('[data-lang-switch]')).toHaveText(name, { useInnerText: true });
+      }
+    });
+  }
 });
 
 test.describe('display equations', () => {
