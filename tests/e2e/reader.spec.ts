@@ -4,6 +4,7 @@ import { readChapters, type ChapterSource } from '../essay-files';
 import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
 import { cutPoints, PAINT_SIGNAL_SCRIPT, startSlowHtmlProxy } from './slow-html';
+import { figureText } from '../../src/lib/figures/strings';
 
 /** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
 async function watchLayoutShifts(context: BrowserContext): Promise<void> {
@@ -352,6 +353,30 @@ test.describe('search', () => {
       await expect(first.locator('a.search-result')).toHaveAttribute('href', `/${lang}/${slug}/`);
       await input.press('Enter');
       await expect(page).toHaveURL(`/${lang}/${slug}/`);
+    });
+  }
+  // What the index holds shows in every excerpt: a formula is indexed once, as drawn (KaTeX's MathML copy with its TeX
+  // source is excluded in pagefind.yml), and a figure's controls, data table and buttons are not indexed at all.
+  for (const [lang, queries] of [['en', ['slope', 'loss', 'token', 'parameters', 'Figure']], ['zh', ['损失', 'token', '参数', '图']]] as const) {
+    test(`${lang}: excerpts hold no TeX source and no figure controls`, async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      const excerpts = await page.evaluate(async (words) => {
+        const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+        await pagefind.options({ excerptLength: 24 });
+        const found: string[] = [];
+        for (const word of words) {
+          const { results } = await pagefind.search(word);
+          for (const result of results.slice(0, 10)) {
+            const data = await result.data();
+            found.push(data.excerpt, ...data.sub_results.map((sub: { excerpt: string }) => sub.excerpt));
+          }
+        }
+        return found.map((html) => html.replace(/<[^>]+>/g, ''));
+      }, [...queries]);
+      expect(excerpts.length).toBeGreaterThan(20);
+      const labels = [figureText(lang, 'copyLink'), figureText(lang, 'showData'), figureText(lang, 'controls', { n: 1 }).replace(/\s*1$/, '')];
+      const bad = excerpts.filter((text) => text.includes('\\') || labels.some((label) => text.includes(label)));
+      expect(bad, 'excerpts with TeX source or a figure control label').toEqual([]);
     });
   }
 });
