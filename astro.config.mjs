@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { remarkHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { remarkEssayRefs } from './src/lib/markdown/essay-refs.ts';
 import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
+import { rehypeTableSpacing } from './src/lib/markdown/table-spacing.ts';
 import bookIds from './src/integrations/book-ids.ts';
 import scriptPriority from './src/integrations/script-priority.ts';
 import katexSubset from './src/integrations/katex-subset.ts';
@@ -53,6 +54,7 @@ export default defineConfig({
     rehypePlugins: [
       [rehypeKatex, { throwOnError: true, strict: 'ignore' }],
       rehypeFootnoteLabels,
+      rehypeTableSpacing,
       [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-link'] } }],
     ],
     smartypants: false,

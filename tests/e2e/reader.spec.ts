@@ -356,9 +356,10 @@ test.describe('search', () => {
     });
   }
   // What the index holds shows in every excerpt: a formula is indexed once, as drawn (KaTeX's MathML copy with its TeX
-  // source is excluded in pagefind.yml), and a figure's controls, data table and buttons are not indexed at all.
-  for (const [lang, queries] of [['en', ['slope', 'loss', 'token', 'parameters', 'Figure']], ['zh', ['损失', 'token', '参数', '图']]] as const) {
-    test(`${lang}: excerpts hold no TeX source and no figure controls`, async ({ page }) => {
+  // source is excluded in pagefind.yml), a figure's controls, data table and buttons are not indexed at all, and a
+  // table's cells stay separate words (rehypeTableSpacing): glued, two decimals read as one ("0.500.693").
+  for (const [lang, queries] of [['en', ['slope', 'loss', 'token', 'parameters', 'Figure', '0.693']], ['zh', ['损失', 'token', '参数', '图', '0.693']]] as const) {
+    test(`${lang}: excerpts hold no TeX source, no figure controls and no table cells run together`, async ({ page }) => {
       await page.goto(`/${lang}/`);
       const excerpts = await page.evaluate(async (words) => {
         const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
@@ -375,8 +376,9 @@ test.describe('search', () => {
       }, [...queries]);
       expect(excerpts.length).toBeGreaterThan(20);
       const labels = [figureText(lang, 'copyLink'), figureText(lang, 'showData'), figureText(lang, 'controls', { n: 1 }).replace(/\s*1$/, '')];
-      const bad = excerpts.filter((text) => text.includes('\\') || labels.some((label) => text.includes(label)));
-      expect(bad, 'excerpts with TeX source or a figure control label').toEqual([]);
+      const bad = excerpts.filter((text) => text.includes('\\') || labels.some((label) => text.includes(label)) || /\b0\.\d+0\.\d/.test(text));
+      expect(bad, 'excerpts with TeX source, a figure control label or two table cells run together').toEqual([]);
+      expect(excerpts.some((text) => /0\.50 0\.693/.test(text)), "the worked example's first row, cell by cell").toBe(true);
     });
   }
 });
