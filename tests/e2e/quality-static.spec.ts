@@ -97,12 +97,14 @@ test('_headers sends the same policy as an HTTP header, with frame-ancestors', (
   expect(value).toContain(cspMetaContent());
 });
 
+/** Every file of the built site, as paths joined onto DIST. */
+const builtFiles = (dir = DIST): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? builtFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+
 // Self-contained, statically: no stylesheet, script, font or image of the site is fetched from another origin.
 test('no built HTML, CSS or JS file loads anything from another origin', () => {
   const problems: string[] = [];
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  for (const file of walk(DIST)) {
+  for (const file of builtFiles()) {
     const rel = path.relative(DIST, file);
     if (file.endsWith('.css')) {
       const text = readFileSync(file, 'utf8');
@@ -127,13 +129,14 @@ test('no built HTML, CSS or JS file loads anything from another origin', () => {
 // part of the page and costs no such task.
 test('no page, stylesheet or manifest loads an SVG as an image', async () => {
   const problems: string[] = [];
-  const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' });
-  for (const rel of files.filter((f) => f.endsWith('.css'))) {
-    for (const m of readFileSync(path.join(DIST, rel), 'utf8').matchAll(/url\(\s*['"]?([^'")\s]+\.svg)\b/g)) problems.push(`${rel}: ${m[1]}`);
-  }
-  for (const rel of files.filter((f) => f.endsWith('.html'))) {
-    const text = readFileSync(path.join(DIST, rel), 'utf8');
-    for (const m of text.matchAll(/<(?:link|img)\b[^>]*\b(?:href|src)="([^"]+\.svg)"/g)) problems.push(`${rel}: ${m[1]}`);
+  for (const file of builtFiles()) {
+    const svgImage = file.endsWith('.css')
+      ? /url\(\s*['"]?([^'")\s]+\.svg)\b/g
+      : file.endsWith('.html')
+        ? /<(?:link|img)\b[^>]*\b(?:href|src)="([^"]+\.svg)"/g
+        : undefined;
+    if (!svgImage) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(svgImage)) problems.push(`${path.relative(DIST, file)}: ${m[1]}`);
   }
   const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8')) as { icons: Array<{ src: string }> };
   for (const icon of manifest.icons) if (/\.svg$/.test(icon.src)) problems.push(`manifest.webmanifest: ${icon.src}`);
