@@ -413,6 +413,9 @@ interface Box {
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** The gap between two boxes in CSS px (0 when they touch or overlap). */
+const boxDistance = (a: Box, b: Box) =>
+  Math.hypot(Math.max(0, a.x - (b.x + b.w), b.x - (a.x + a.w)), Math.max(0, a.y - (b.y + b.h), b.y - (a.y + a.h)));
 
 function font(theme: ChartTheme, scale = 1, weight = ''): string {
   const family = theme.fontFamily;
@@ -496,6 +499,26 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[]): void {
   }
 }
 
+/** Horizontal space kept between two point labels (CSS px). */
+const LABEL_SPACE = 6;
+
+// The markers drawn as points (datasets without a line), each as the box a label must not cover; a marker that has a
+// label names it as its owner, since its own label may sit next to it.
+function markerBoxes(chart: Chart, data: LabelData): Array<Box & { owner?: LabelData['points'][number] }> {
+  const boxes: Array<Box & { owner?: LabelData['points'][number] }> = [];
+  chart.data.datasets.forEach((dataset, datasetIndex) => {
+    const meta = chart.getDatasetMeta(datasetIndex);
+    if ((dataset as { showLine?: boolean }).showLine !== false || meta.hidden) return;
+    const radius = Number((dataset as { pointRadius?: unknown }).pointRadius) || 4;
+    (meta.data as unknown as Array<{ x: number; y: number }>).forEach((e, index) => {
+      if (!isFiniteNumber(e.x) || !isFiniteNumber(e.y)) return;
+      const owner = data.points.find((p) => p.datasetIndex === datasetIndex && p.index === index);
+      boxes.push({ x: e.x - radius, y: e.y - radius, w: 2 * radius, h: 2 * radius, owner });
+    });
+  });
+  return boxes;
+}
+
 function drawPointLabels(chart: Chart, data: LabelData, taken: Box[]): void {
   const { ctx, chartArea: area } = chart;
   const { theme } = data;
@@ -503,9 +526,15 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[]): void {
   ctx.textBaseline = 'middle';
   const h = theme.fontSize * 1.25;
   const gap = 7;
-  for (const label of data.points) {
+  const markers = markerBoxes(chart, data);
+  // Placed from left to right, so a name takes a place before the names of points further right, which have
+  // room to their right.
+  const at = (label: LabelData['points'][number]) =>
+    chart.getDatasetMeta(label.datasetIndex)?.data[label.index] as unknown as { x: number; y: number } | undefined;
+  const order = [...data.points].sort((a, b) => (at(a)?.x ?? 0) - (at(b)?.x ?? 0));
+  for (const label of order) {
     const meta = chart.getDatasetMeta(label.datasetIndex);
-    const e = meta?.data[label.index] as unknown as { x: number; y: number } | undefined;
+    const e = at(label);
     if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
     if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
     const w = ctx.measureText(label.text).width;
@@ -518,9 +547,25 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[]): void {
       { x: e.x - gap - w, y: e.y + 2, w, h },
       { x: e.x + gap, y: e.y + 2, w, h },
       { x: e.x - gap - w, y: e.y - h - 2, w, h },
+      // Where the point's neighbours take all of these: one line further out.
+      { x: e.x + gap, y: e.y - 2 * h, w, h },
+      { x: e.x - gap - w, y: e.y - 2 * h, w, h },
+      { x: e.x + gap, y: e.y + h, w, h },
+      { x: e.x - gap - w, y: e.y + h, w, h },
     ];
     const inside = (b: Box) => b.x >= area.left && b.x + b.w <= area.right && b.y >= area.top && b.y + b.h <= area.bottom;
-    const box = candidates.find((b) => inside(b) && !taken.some((t) => overlaps(t, b))) ?? candidates.find(inside);
+    // A label keeps a little space from other labels (two names side by side must not read as one), is nearer its own
+    // point than any other named point (so it cannot be read as another's name), and best covers no other point. In a
+    // crowd, it may cover an unnamed point (one of a series); where even that leaves no place, as on a small phone,
+    // the name is left out (the hover card and the data table still give it) rather than drawn where it misleads.
+    const apart = (b: Box) => !taken.some((t) => overlaps(t, { x: b.x - LABEL_SPACE, y: b.y, w: b.w + 2 * LABEL_SPACE, h: b.h }));
+    const centre = (m: Box): Box => ({ x: m.x + m.w / 2, y: m.y + m.h / 2, w: 0, h: 0 });
+    const named = markers.filter((m) => m.owner && m.owner !== label).map(centre);
+    const ownNearest = (b: Box) => named.every((m) => boxDistance(m, b) > boxDistance({ x: e.x, y: e.y, w: 0, h: 0 }, b));
+    const uncovered = (b: Box) => !markers.some((m) => m.owner !== label && overlaps(m, b));
+    const box =
+      candidates.find((b) => inside(b) && apart(b) && uncovered(b) && ownNearest(b)) ??
+      candidates.find((b) => inside(b) && apart(b) && ownNearest(b));
     if (!box) continue;
     taken.push(box);
     ctx.textAlign = 'left';
@@ -632,6 +677,12 @@ function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
     scale.paddingRight = Math.max(scale.paddingRight ?? 0, half(labels.length - 1) - last);
   } else {
     scale.width += TICK_GAP + Math.max(...widths.map((w) => w.wb + w.we));
+    // The top label's exponent is raised above its tick: when that tick is at the axis's end, the axis asks for the
+    // room above it, so the superscript is not cut off at the canvas's top edge.
+    const top = labels.reduce((a, b) => (b.value > a.value ? b : a));
+    const rise = theme.fontSize * (top.exponent ? 0.42 + EXPONENT_SCALE * 0.5 : 0.5) + 1;
+    const room = scale.getPixelForValue(top.value) - scale.top;
+    scale.paddingTop = Math.max(scale.paddingTop ?? 0, rise - room);
   }
 }
 

@@ -28,7 +28,8 @@ export const modelTimeline: FigureModel = {
   ],
   axes: () => ({
     x: { type: 'linear', title: bi('Release date', '发布时间'), min: 2018, max: 2022.5, ticks: 'year' },
-    y: { type: 'log', title: bi('Parameters', '参数量'), min: 1e8, max: 1e12 },
+    // The smallest models (GPT-1, BERT-Base: 110–117M) sit half a decade above the bottom, not on the axis line.
+    y: { type: 'log', title: bi('Parameters', '参数量'), min: 3e7, max: 1e12 },
   }),
   series(state, lang) {
     const pick = chosen(state);

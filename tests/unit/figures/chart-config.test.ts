@@ -14,6 +14,58 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
 
 const DARK = { ...LIGHT_THEME, text: '#dcd8d0', muted: '#a8a39a', rule: '#3b3f45', bg: '#1d1f22', dark: true };
 
+interface TextBox { text: string; left: number; top: number; right: number; bottom: number }
+
+// Draws a figure's default state in Node at a size and returns every text Chart.js and the labels plugin painted (as
+// boxes in canvas pixels, from the glyphs' own extent and the transform in force) and the point markers' boxes.
+function drawnLayout(def: FigureDefinition, width: number, height: number, lang: 'en' | 'zh') {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const texts: TextBox[] = [];
+  const fill = ctx.fillText.bind(ctx);
+  ctx.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
+    const m = ctx.measureText(text);
+    const t = ctx.getTransform();
+    const corners = [
+      [x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent],
+      [x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent],
+    ].map(([cx, cy]) => [t.a * cx! + t.c * cy! + t.e, t.b * cx! + t.d * cy! + t.f]);
+    const xs = corners.map((c) => c[0]!);
+    const ys = corners.map((c) => c[1]!);
+    if (text.trim()) texts.push({ text, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+    fill(text, x, y, maxWidth);
+  };
+  const config = buildChartConfig(def, defaultState(def), lang, LIGHT_THEME, { responsive: false, pixelRatio: 1 });
+  const chart = new Chart<'line', XY[]>(ctx as unknown as CanvasRenderingContext2D, config);
+  const markers: Array<TextBox & { label?: string }> = [];
+  const figure = (chart.data as FigureChartData).figure;
+  chart.data.datasets.forEach((dataset, datasetIndex) => {
+    if ((dataset as { showLine?: boolean }).showLine !== false) return;
+    const r = Number((dataset as { pointRadius?: number }).pointRadius);
+    chart.getDatasetMeta(datasetIndex).data.forEach((e, index) => {
+      const label = figure.points.find((p) => p.datasetIndex === datasetIndex && p.index === index)?.text;
+      markers.push({ text: `marker ${datasetIndex}:${index}`, label, left: e.x - r, top: e.y - r, right: e.x + r, bottom: e.y + r });
+    });
+  });
+  chart.destroy();
+  return { texts, markers, pointLabels: new Set(figure.points.map((p) => p.text)) };
+}
+
+// The distance between two boxes (0 when they touch or overlap).
+const gap = (a: TextBox, b: TextBox) =>
+  Math.hypot(Math.max(0, a.left - b.right, b.left - a.right), Math.max(0, a.top - b.bottom, b.top - a.bottom));
+
+// A box's centre, as a box of no size.
+const centre = (b: TextBox): TextBox => {
+  const x = (b.left + b.right) / 2;
+  const y = (b.top + b.bottom) / 2;
+  return { text: b.text, left: x, right: x, top: y, bottom: y };
+};
+
+// True when two boxes share more than a hair (half a pixel each way: glyph extents are measured, not exact).
+const clash = (a: TextBox, b: TextBox) =>
+  a.left + 0.5 < b.right && b.left + 0.5 < a.right && a.top + 0.5 < b.bottom && b.top + 0.5 < a.bottom;
+
 // Everything a valid configuration must satisfy, whatever the figure and state.
 function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh', theme = LIGHT_THEME): void {
   const config = buildChartConfig(def, state, lang, theme);
@@ -90,6 +142,33 @@ describe('the chart factory', () => {
         for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] as number) > 0) painted += 1;
         chart.destroy();
         expect(painted).toBeGreaterThan(2000);
+      });
+
+      it('draws every text inside the canvas, no text over another, and no name over or nearer another named point (600×350 and 360×300, both languages)', () => {
+        for (const [width, height, lang] of [[600, 350, 'en'], [360, 300, 'en'], [600, 350, 'zh'], [360, 300, 'zh']] as const) {
+          const { texts, markers, pointLabels } = drawnLayout(def, width, height, lang);
+          const where = `${def.id} (${lang}) at ${width}×${height}`;
+          expect(texts.length, `${where}: texts drawn`).toBeGreaterThan(3);
+          for (const t of texts) {
+            expect([t.left, t.top, t.right, t.bottom].every(Number.isFinite), `${where}: "${t.text}" has a box`).toBe(true);
+            expect(t.left >= 0 && t.top >= 0 && t.right <= width && t.bottom <= height, `${where}: "${t.text}" lies inside the canvas`).toBe(true);
+          }
+          for (const [i, a] of texts.entries()) {
+            for (const b of texts.slice(i + 1)) expect(clash(a, b), `${where}: "${a.text}" and "${b.text}" overlap`).toBe(false);
+          }
+          // A point's name covers no other named point and is nearer its own point than any other named one. On a
+          // small phone a name with no such place is left out; at 600 px every name is drawn.
+          const named = markers.filter((m) => m.label !== undefined);
+          const drawnNames = texts.filter((x) => pointLabels.has(x.text)).length;
+          if (width === 600) expect(drawnNames, `${where}: every point's name is drawn`).toBe(pointLabels.size);
+          for (const t of texts.filter((x) => pointLabels.has(x.text))) {
+            const own = named.find((m) => m.label === t.text)!;
+            for (const m of named.filter((x) => x !== own)) {
+              expect(clash(t, m), `${where}: "${t.text}" covers ${m.label}`).toBe(false);
+              expect(gap(centre(m), t), `${where}: "${t.text}" is nearer ${m.label} than its own point`).toBeGreaterThan(gap(centre(own), t));
+            }
+          }
+        }
       });
 
       it('gives every plotted point a hover card without NaN', () => {
