@@ -422,23 +422,74 @@ function font(theme: ChartTheme, scale = 1, weight = ''): string {
   return `${weight ? `${weight} ` : ''}${Math.round(theme.fontSize * scale * 10) / 10}px ${family}`;
 }
 
-// Text with a halo in the background colour, so labels stay readable over grid lines and curves.
+const SUPERSCRIPTS = new RegExp(`[${Object.keys(SUPERSCRIPT_VALUE).join('')}]`);
+
+// A label's text as runs of plain and raised characters ("p²⁰" → "p", raised "20"), so that, as on the log axes, a
+// label's exponent is drawn smaller and higher and no font needs superscript glyphs.
+function textRuns(text: string): Array<{ text: string; raised: boolean }> {
+  const runs: Array<{ text: string; raised: boolean }> = [];
+  for (const char of text) {
+    const digit = SUPERSCRIPT_VALUE[char];
+    const raised = digit !== undefined;
+    const last = runs[runs.length - 1];
+    if (last && last.raised === raised) last.text += digit ?? char;
+    else runs.push({ text: digit ?? char, raised });
+  }
+  return runs;
+}
+
+// The context's font at EXPONENT_SCALE of its size, and that size in px.
+function raisedFont(fontString: string): { small: string; px: number } {
+  const px = Number(/(\d+(?:\.\d+)?)px/.exec(fontString)?.[1] ?? 12);
+  return { small: fontString.replace(/\d+(?:\.\d+)?px/, `${Math.round(px * EXPONENT_SCALE * 10) / 10}px`), px };
+}
+
+// The width of a label in the context's font, its superscripts drawn smaller.
+function labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  if (!SUPERSCRIPTS.test(text)) return ctx.measureText(text).width;
+  const base = ctx.font;
+  const { small } = raisedFont(base);
+  let width = 0;
+  for (const run of textRuns(text)) {
+    ctx.font = run.raised ? small : base;
+    width += ctx.measureText(run.text).width + (run.raised ? 1 : 0);
+  }
+  ctx.font = base;
+  return width;
+}
+
+// Text with a halo in the background colour, so labels stay readable over grid lines and curves (left-aligned).
 function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, theme: ChartTheme, color: string): void {
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = theme.bg;
-  ctx.strokeText(text, x, y);
   ctx.fillStyle = color;
-  ctx.fillText(text, x, y);
+  if (!SUPERSCRIPTS.test(text)) {
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+    return;
+  }
+  const base = ctx.font;
+  const { small, px } = raisedFont(base);
+  let at = x;
+  for (const run of textRuns(text)) {
+    ctx.font = run.raised ? small : base;
+    const lift = run.raised ? px * 0.42 : 0;
+    if (run.raised) at += 1;
+    ctx.strokeText(run.text, at, y - lift);
+    ctx.fillText(run.text, at, y - lift);
+    at += ctx.measureText(run.text).width;
+  }
+  ctx.font = base;
 }
 
-function drawLineLabels(chart: Chart, data: LabelData, taken: Box[]): void {
+function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: readonly Box[]): void {
   const { ctx, chartArea: area } = chart;
   const { theme } = data;
   const lineHeight = theme.fontSize * 1.35;
   const swatch = theme.fontSize * 1.6;
   ctx.font = font(theme, 1, '600');
-  const placed: Array<Box & { text: string; color: string; dash: readonly number[]; top: number; bottom: number }> = [];
+  const placed: Array<Box & { text: string; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
   for (const label of data.lines) {
     const meta = chart.getDatasetMeta(label.datasetIndex);
     if (!meta || meta.hidden) continue;
@@ -455,12 +506,26 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[]): void {
       }
     }
     if (!anchor) continue;
-    const w = ctx.measureText(label.text).width + swatch + 6;
+    const w = labelWidth(ctx, label.text) + swatch + 6;
     const x = Math.max(area.left, Math.min(anchor.x, area.right) - w - 2);
     const above = anchor.y - lineHeight - 3;
-    const y = above < top ? Math.min(anchor.y + 4, bottom - lineHeight) : above;
-    placed.push({ x, y, w, h: lineHeight, text: label.text, color: label.color, dash: label.dash, top, bottom });
+    const below = anchor.y + 4;
+    const fallback = above < top ? Math.min(below, bottom - lineHeight) : above;
+    // Above the line's end, else below it, else a line further out: the first place that covers no point and no
+    // label placed before; if none, where it always went.
+    const free = (y: number) => {
+      const box = { x, y, w, h: lineHeight };
+      return y >= top && y + lineHeight <= bottom && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
+    };
+    const y = [above, below, above - lineHeight, below + lineHeight, above - 2 * lineHeight, below + 2 * lineHeight].find(free) ?? fallback;
+    placed.push({ x, y, w, h: lineHeight, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
+  // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
+  // out again in that order, unless a label would then cover a point.
+  const ys = placed.map((p) => p.y).sort((a, b) => a - b);
+  const byEnd = [...placed].sort((a, b) => a.end - b.end);
+  const onePanel = placed.every((p) => p.top === placed[0]?.top);
+  if (onePanel && byEnd.every((p, i) => !markers.some((m) => overlaps(m, { ...p, y: ys[i] as number })))) byEnd.forEach((p, i) => (p.y = ys[i] as number));
   // Push overlapping labels apart vertically, keeping them inside the plot area.
   placed.sort((a, b) => a.y - b.y);
   for (let i = 1; i < placed.length; i += 1) {
@@ -519,14 +584,13 @@ function markerBoxes(chart: Chart, data: LabelData): Array<Box & { owner?: Label
   return boxes;
 }
 
-function drawPointLabels(chart: Chart, data: LabelData, taken: Box[]): void {
+function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: ReturnType<typeof markerBoxes>): void {
   const { ctx, chartArea: area } = chart;
   const { theme } = data;
   ctx.font = font(theme, 0.95);
   ctx.textBaseline = 'middle';
   const h = theme.fontSize * 1.25;
   const gap = 7;
-  const markers = markerBoxes(chart, data);
   // Placed from left to right, so a name takes a place before the names of points further right, which have
   // room to their right.
   const at = (label: LabelData['points'][number]) =>
@@ -537,7 +601,7 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[]): void {
     const e = at(label);
     if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
     if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
-    const w = ctx.measureText(label.text).width;
+    const w = labelWidth(ctx, label.text);
     const candidates: Box[] = [
       { x: e.x + gap, y: e.y - h / 2, w, h },
       { x: e.x - gap - w, y: e.y - h / 2, w, h },
@@ -745,8 +809,9 @@ export const FIGURE_LABELS_PLUGIN: Plugin<'line'> = {
     drawSuperscriptTicks(chart, data);
     const taken: Box[] = [];
     drawLegend(chart, data, taken);
-    drawLineLabels(chart, data, taken);
-    drawPointLabels(chart, data, taken);
+    const markers = markerBoxes(chart, data);
+    drawLineLabels(chart, data, taken, markers);
+    drawPointLabels(chart, data, taken, markers);
     ctx.restore();
   },
 };

@@ -4,7 +4,7 @@ import { exactMatch, tokenEditDistance, tokenProbability } from '../scaling/emer
 import { logspace } from '../scaling/sample';
 import type { FigureCredits, FigureModel, FigureState, Lang } from './types';
 import { linearSteps, numberValue } from './controls';
-import { formatParams, formatPercent, formatPlain, formatSci, zhGap } from './format';
+import { formatParams, formatPercent, formatPlain, formatSci, superscript, zhGap } from './format';
 import { bi, cell } from './sources';
 
 const N_MIN = 1e7;
@@ -62,7 +62,7 @@ export const emergenceFigure: FigureModel = {
     const zh = lang === 'zh';
     return [
       { key: 'loss', role: 'loss', kind: 'line', axis: 'y', directLabel: true, label: zh ? '每 token 损失' : 'per-token loss', points: rows.map((r) => ({ x: r.N, y: r.loss })) },
-      { key: 'exact', role: 'exact-match', kind: 'line', axis: 'y2', directLabel: true, label: zh ? `精确匹配 p^${L}` : `exact match p^${L}`, points: rows.map((r) => ({ x: r.N, y: r.exact })) },
+      { key: 'exact', role: 'exact-match', kind: 'line', axis: 'y2', directLabel: true, label: zh ? `精确匹配 p${superscript(L)}` : `exact match p${superscript(L)}`, points: rows.map((r) => ({ x: r.N, y: r.exact })) },
       { key: 'edit', role: 'edit-distance', kind: 'line', axis: 'y3', directLabel: true, label: zh ? `编辑距离 ${L}(1−p)` : `edit distance ${L}(1−p)`, points: rows.map((r) => ({ x: r.N, y: r.edit })) },
     ];
   },
@@ -94,7 +94,7 @@ export const emergenceFigure: FigureModel = {
     const L = lengthOf(state);
     const zh = lang === 'zh';
     return {
-      columns: zh ? ['参数量 N', '损失（纳特）', 'p', `精确匹配 p^${L}`, `编辑距离 ${L}(1−p)`] : ['Parameters N', 'Loss (nats)', 'p', `Exact match p^${L}`, `Edit distance ${L}(1−p)`],
+      columns: zh ? ['参数量 N', '损失（纳特）', 'p', `精确匹配 p${superscript(L)}`, `编辑距离 ${L}(1−p)`] : ['Parameters N', 'Loss (nats)', 'p', `Exact match p${superscript(L)}`, `Edit distance ${L}(1−p)`],
       rows: logspace(N_MIN, N_MAX, 13).map((N) => {
         const s = scores(N, L);
         return [cell(N, formatSci(N)), cell(s.loss, formatPlain(s.loss, 3)), cell(s.p, formatPlain(s.p, 3)), cell(s.exact, formatPercent(s.exact)), cell(s.edit, formatPlain(s.edit, 3))];
@@ -107,7 +107,7 @@ export const emergenceFigure: FigureModel = {
 export const emergenceFigureCredits: FigureCredits = {
   title: bi('Smooth per-token loss against exact match and token edit distance', '平滑的每 token 损失与精确匹配、token 编辑距离'),
   sources: (lang) => [
-    { what: lang === 'zh' ? '精确匹配 p^L 与编辑距离 L(1−p)' : 'Exact match p^L and edit distance L(1−p)', source: lang === 'zh' ? 'Schaeffer, Miranda & Koyejo 2023，§2（假设各 token 相互独立）' : 'Schaeffer, Miranda & Koyejo 2023, §2 (tokens assumed independent)' },
+    { what: lang === 'zh' ? '精确匹配（p 的 L 次方）与编辑距离 L(1−p)' : 'Exact match (p to the power L) and edit distance L(1−p)', source: lang === 'zh' ? 'Schaeffer, Miranda & Koyejo 2023，§2（假设各 token 相互独立）' : 'Schaeffer, Miranda & Koyejo 2023, §2 (tokens assumed independent)' },
     { what: lang === 'zh' ? '每 token 损失' : 'Per-token loss', source: lang === 'zh' ? '示意幂律 ℓ(N) = 2·(N/10⁷)^−0.4 纳特，并非拟合' : 'an illustrative power law ℓ(N) = 2·(N/10⁷)^−0.4 nats, not a fit' },
   ],
 };

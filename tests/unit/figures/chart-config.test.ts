@@ -144,7 +144,7 @@ describe('the chart factory', () => {
         expect(painted).toBeGreaterThan(2000);
       });
 
-      it('draws every text inside the canvas, no text over another, and no name over or nearer another named point (600×350 and 360×300, both languages)', () => {
+      it('draws every text inside the canvas, no text over another or over a point (a name may cover an unnamed one in a crowd), and no name nearer another named point (600×350 and 360×300, both languages)', () => {
         for (const [width, height, lang] of [[600, 350, 'en'], [360, 300, 'en'], [600, 350, 'zh'], [360, 300, 'zh']] as const) {
           const { texts, markers, pointLabels } = drawnLayout(def, width, height, lang);
           const where = `${def.id} (${lang}) at ${width}×${height}`;
@@ -155,6 +155,10 @@ describe('the chart factory', () => {
           }
           for (const [i, a] of texts.entries()) {
             for (const b of texts.slice(i + 1)) expect(clash(a, b), `${where}: "${a.text}" and "${b.text}" overlap`).toBe(false);
+          }
+          // Line labels, legend and ticks cover no point.
+          for (const t of texts.filter((x) => !pointLabels.has(x.text))) {
+            for (const m of markers) expect(clash(t, m), `${where}: "${t.text}" covers ${m.label ?? m.text}`).toBe(false);
           }
           // A point's name covers no other named point and is nearer its own point than any other named one. On a
           // small phone a name with no such place is left out; at 600 px every name is drawn.
