@@ -511,21 +511,23 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     const above = anchor.y - lineHeight - 3;
     const below = anchor.y + 4;
     const fallback = above < top ? Math.min(below, bottom - lineHeight) : above;
-    // Above the line's end, else below it, else a line further out: the first place that covers no point and no
-    // label placed before; if none, where it always went.
-    const free = (y: number) => {
+    // Above the line's end, else below it, else a line or two further out: the first place that covers no point and
+    // no label placed before; if none, above the end (below it at the panel's top).
+    // Where that fails, the same places half a label or a label further left.
+    const free = ([x, y]: readonly [number, number]) => {
       const box = { x, y, w, h: lineHeight };
-      return y >= top && y + lineHeight <= bottom && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
+      return y >= top && y + lineHeight <= bottom && x >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
     };
-    const y = [above, below, above - lineHeight, below + lineHeight, above - 2 * lineHeight, below + 2 * lineHeight].find(free) ?? fallback;
-    placed.push({ x, y, w, h: lineHeight, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
+    const ys = [above, below, above - lineHeight, below + lineHeight, above - 2 * lineHeight, below + 2 * lineHeight];
+    const spot = [x, x - w / 2, x - w].flatMap((left) => ys.map((y) => [left, y] as const)).find(free) ?? ([x, fallback] as const);
+    placed.push({ x: spot[0], y: spot[1], w, h: lineHeight, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
   // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
   // out again in that order, unless a label would then cover a point.
-  const ys = placed.map((p) => p.y).sort((a, b) => a - b);
+  const rows = placed.map((p) => p.y).sort((a, b) => a - b);
   const byEnd = [...placed].sort((a, b) => a.end - b.end);
   const onePanel = placed.every((p) => p.top === placed[0]?.top);
-  if (onePanel && byEnd.every((p, i) => !markers.some((m) => overlaps(m, { ...p, y: ys[i] as number })))) byEnd.forEach((p, i) => (p.y = ys[i] as number));
+  if (onePanel && byEnd.every((p, i) => !markers.some((m) => overlaps(m, { ...p, y: rows[i] as number })))) byEnd.forEach((p, i) => (p.y = rows[i] as number));
   // Push overlapping labels apart vertically, keeping them inside the plot area.
   placed.sort((a, b) => a.y - b.y);
   for (let i = 1; i < placed.length; i += 1) {

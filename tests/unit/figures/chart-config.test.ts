@@ -18,7 +18,7 @@ interface TextBox { text: string; left: number; top: number; right: number; bott
 
 // Draws a figure's default state in Node at a size and returns every text Chart.js and the labels plugin painted (as
 // boxes in canvas pixels, from the glyphs' own extent and the transform in force) and the point markers' boxes.
-function drawnLayout(def: FigureDefinition, width: number, height: number, lang: 'en' | 'zh') {
+function drawnLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh') {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const texts: TextBox[] = [];
@@ -35,7 +35,7 @@ function drawnLayout(def: FigureDefinition, width: number, height: number, lang:
     if (text.trim()) texts.push({ text, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
     fill(text, x, y, maxWidth);
   };
-  const config = buildChartConfig(def, defaultState(def), lang, LIGHT_THEME, { responsive: false, pixelRatio: 1 });
+  const config = buildChartConfig(def, state, lang, LIGHT_THEME, { responsive: false, pixelRatio: 1 });
   const chart = new Chart<'line', XY[]>(ctx as unknown as CanvasRenderingContext2D, config);
   const markers: Array<TextBox & { label?: string }> = [];
   const figure = (chart.data as FigureChartData).figure;
@@ -47,8 +47,11 @@ function drawnLayout(def: FigureDefinition, width: number, height: number, lang:
       markers.push({ text: `marker ${datasetIndex}:${index}`, label, left: e.x - r, top: e.y - r, right: e.x + r, bottom: e.y + r });
     });
   });
+  // The names of points inside the plot area (a point beyond an axis's end is neither drawn nor named).
+  const area = chart.chartArea;
+  const inArea = (m: TextBox) => (m.left + m.right) / 2 >= area.left && (m.left + m.right) / 2 <= area.right && (m.top + m.bottom) / 2 >= area.top && (m.top + m.bottom) / 2 <= area.bottom;
   chart.destroy();
-  return { texts, markers, pointLabels: new Set(figure.points.map((p) => p.text)) };
+  return { texts, markers, pointLabels: new Set(markers.filter((m) => m.label !== undefined && inArea(m)).map((m) => m.label!)) };
 }
 
 // The distance between two boxes (0 when they touch or overlap).
@@ -65,6 +68,38 @@ const centre = (b: TextBox): TextBox => {
 // True when two boxes share more than a hair (half a pixel each way: glyph extents are measured, not exact).
 const clash = (a: TextBox, b: TextBox) =>
   a.left + 0.5 < b.right && b.left + 0.5 < a.right && a.top + 0.5 < b.bottom && b.top + 0.5 < a.bottom;
+
+// Everything a drawn figure's words must satisfy: inside the canvas, none over another or over a point (a point's
+// name may cover an unnamed point in a crowd), every name nearer its own point than any other named one, and at
+// 600 px every name drawn.
+function checkLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh'): void {
+  const { texts, markers, pointLabels } = drawnLayout(def, state, width, height, lang);
+  const where = `${def.id} (${lang}) at ${width}×${height}, state ${JSON.stringify(state)}`;
+  expect(texts.length, `${where}: texts drawn`).toBeGreaterThan(3);
+  for (const t of texts) {
+    expect([t.left, t.top, t.right, t.bottom].every(Number.isFinite), `${where}: "${t.text}" has a box`).toBe(true);
+    expect(t.left >= 0 && t.top >= 0 && t.right <= width && t.bottom <= height, `${where}: "${t.text}" lies inside the canvas`).toBe(true);
+  }
+  for (const [i, a] of texts.entries()) {
+    for (const b of texts.slice(i + 1)) expect(clash(a, b), `${where}: "${a.text}" and "${b.text}" overlap`).toBe(false);
+  }
+  // Line labels, legend and ticks cover no point.
+  for (const t of texts.filter((x) => !pointLabels.has(x.text))) {
+    for (const m of markers) expect(clash(t, m), `${where}: "${t.text}" covers ${m.label ?? m.text}`).toBe(false);
+  }
+  // A point's name covers no other named point and is nearer its own point than any other named one. On a
+  // small phone a name with no such place is left out; at 600 px every name is drawn.
+  const named = markers.filter((m) => m.label !== undefined);
+  const drawnNames = texts.filter((x) => pointLabels.has(x.text)).length;
+  if (width === 600) expect(drawnNames, `${where}: every point's name is drawn`).toBe(pointLabels.size);
+  for (const t of texts.filter((x) => pointLabels.has(x.text))) {
+    const own = named.find((m) => m.label === t.text)!;
+    for (const m of named.filter((x) => x !== own)) {
+      expect(clash(t, m), `${where}: "${t.text}" covers ${m.label}`).toBe(false);
+      expect(gap(centre(m), t), `${where}: "${t.text}" is nearer ${m.label} than its own point`).toBeGreaterThan(gap(centre(own), t));
+    }
+  }
+}
 
 // Everything a valid configuration must satisfy, whatever the figure and state.
 function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh', theme = LIGHT_THEME): void {
@@ -146,33 +181,12 @@ describe('the chart factory', () => {
 
       it('draws every text inside the canvas, no text over another or over a point (a name may cover an unnamed one in a crowd), and no name nearer another named point (600×350 and 360×300, both languages)', () => {
         for (const [width, height, lang] of [[600, 350, 'en'], [360, 300, 'en'], [600, 350, 'zh'], [360, 300, 'zh']] as const) {
-          const { texts, markers, pointLabels } = drawnLayout(def, width, height, lang);
-          const where = `${def.id} (${lang}) at ${width}×${height}`;
-          expect(texts.length, `${where}: texts drawn`).toBeGreaterThan(3);
-          for (const t of texts) {
-            expect([t.left, t.top, t.right, t.bottom].every(Number.isFinite), `${where}: "${t.text}" has a box`).toBe(true);
-            expect(t.left >= 0 && t.top >= 0 && t.right <= width && t.bottom <= height, `${where}: "${t.text}" lies inside the canvas`).toBe(true);
-          }
-          for (const [i, a] of texts.entries()) {
-            for (const b of texts.slice(i + 1)) expect(clash(a, b), `${where}: "${a.text}" and "${b.text}" overlap`).toBe(false);
-          }
-          // Line labels, legend and ticks cover no point.
-          for (const t of texts.filter((x) => !pointLabels.has(x.text))) {
-            for (const m of markers) expect(clash(t, m), `${where}: "${t.text}" covers ${m.label ?? m.text}`).toBe(false);
-          }
-          // A point's name covers no other named point and is nearer its own point than any other named one. On a
-          // small phone a name with no such place is left out; at 600 px every name is drawn.
-          const named = markers.filter((m) => m.label !== undefined);
-          const drawnNames = texts.filter((x) => pointLabels.has(x.text)).length;
-          if (width === 600) expect(drawnNames, `${where}: every point's name is drawn`).toBe(pointLabels.size);
-          for (const t of texts.filter((x) => pointLabels.has(x.text))) {
-            const own = named.find((m) => m.label === t.text)!;
-            for (const m of named.filter((x) => x !== own)) {
-              expect(clash(t, m), `${where}: "${t.text}" covers ${m.label}`).toBe(false);
-              expect(gap(centre(m), t), `${where}: "${t.text}" is nearer ${m.label} than its own point`).toBeGreaterThan(gap(centre(own), t));
-            }
-          }
+          checkLayout(def, defaultState(def), width, height, lang);
         }
+      });
+
+      it('keeps its words apart and off the points for random valid states too (600×350)', () => {
+        fc.assert(fc.property(validState(def), (state) => checkLayout(def, state, 600, 350, 'en')), { numRuns: 25 });
       });
 
       it('gives every plotted point a hover card without NaN', () => {
