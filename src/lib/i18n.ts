@@ -45,6 +45,8 @@ const strings = {
   next: { zh: '下一章', en: 'Next' },
   references: { zh: '参考文献', en: 'References' },
   bibliography: { zh: '全部参考文献', en: 'Bibliography' },
+  citedIn: { zh: '引用于：', en: 'Cited in ' },
+  listSeparator: { zh: '、', en: ', ' },
   footnotes: { zh: '注释', en: 'Notes' },
   figure: { zh: '图 {n}', en: 'Figure {n}' },
   equation: { zh: '式 {n}', en: 'Equation {n}' },

@@ -144,3 +144,24 @@ test('an address the site does not have gets the not-found page, in both languag
   await expect(plain.locator('.not-found li a[href="/en/"]')).toBeVisible();
   await noJs.close();
 });
+
+// The bibliography sends the reader back: under each work, a link to every chapter that cites it (read from the
+// chapters' own sources), in chapter order, named by the chapter's number and leading to the work in that chapter's
+// references.
+for (const lang of ['zh', 'en'] as const) {
+  test(`${lang}: the bibliography links each work to exactly the chapters that cite it`, async ({ page }) => {
+    const chapters = editions[lang].filter((c) => !c.draft).sort((a, b) => a.order - b.order);
+    const expected = new Map<string, string[]>();
+    for (const chapter of chapters) {
+      const keys = new Set([...chapter.body.matchAll(/<Cite\s+key="([^"]+)"/g)].flatMap((m) => m[1]!.split(',').map((k) => k.trim())));
+      for (const key of keys) expected.set(key, [...(expected.get(key) ?? []), `${chapter.order} /${lang}/${chapter.slug}/#ref-${key}`]);
+    }
+    expect(expected.size).toBeGreaterThan(10);
+    await page.goto(`/${lang}/bibliography/`);
+    const found = await page.locator('.reference-list > li').evaluateAll((items) =>
+      items.map((li) => [li.id.replace(/^ref-/, ''), [...li.querySelectorAll('.cited-in a')].map((a) => `${a.textContent} ${a.getAttribute('href')}`)] as const),
+    );
+    const number = (text: string) => text.replace(/\D+/g, ' ').trim();
+    expect(new Map(found.map(([key, links]) => [key, links.map((l) => `${number(l.slice(0, l.lastIndexOf(' ')))} ${l.slice(l.lastIndexOf(' ') + 1)}`)]))).toEqual(expected);
+  });
+}
