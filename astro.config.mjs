@@ -16,9 +16,9 @@ import csp from './src/lib/csp.ts';
 
 /** The drawing kit: Chart.js and the chart factory, theme and hover card (fetched when a figure nears the viewport). */
 const CHART_KIT = /node_modules\/(?:chart\.js|@kurkle\/color)\/|\/src\/scripts\/figures\/(?:chart|theme|hover)\.ts$|\/src\/lib\/figures\/chart-config\.ts$/;
-/** What the figure definitions share (fetched with the figures' own code): the scaling module but for the two parts only
- * one figure uses, number formats and table helpers. */
-const FIGURE_KIT = /\/src\/lib\/figures\/(?:format|sources)\.ts$|\/src\/lib\/scaling\/(?!emergence|kvcache)/;
+/** What the figure definitions share (fetched with the figures' own code): the scaling module but for the three parts
+ * only one figure uses, number formats and table helpers. */
+const FIGURE_KIT = /\/src\/lib\/figures\/(?:format|sources)\.ts$|\/src\/lib\/scaling\/(?!emergence|kvcache|timeline-models)/;
 
 // SITE_URL: the public origin used for canonical URLs, feeds and previews; BASE_PATH: a sub-path such as /essay/.
 const site = process.env.SITE_URL ?? 'https://openai-revelation.example.org';

@@ -263,8 +263,6 @@ function dataset(series: Series, theme: ChartTheme): ChartDataset<'line', XY[]> 
       borderWidth: series.muted ? 1.25 : style.width,
       borderDash: [...style.dash],
       pointRadius: 0,
-      pointHoverRadius: 3,
-      pointHitRadius: 4,
       tension: 0,
       order: series.muted ? 3 : 2,
     };
@@ -284,8 +282,6 @@ function dataset(series: Series, theme: ChartTheme): ChartDataset<'line', XY[]> 
     borderWidth: marker ? 2 : 1.25,
     borderColor: marker ? theme.bg : color,
     pointRadius: marker ? 6 : 4.5,
-    pointHoverRadius: marker ? 7 : 6,
-    pointHitRadius: 8,
     order: marker ? 0 : 1,
   };
 }
@@ -382,11 +378,11 @@ export function buildChartConfig(
       devicePixelRatio: options.pixelRatio ?? 2,
       parsing: false,
       normalized: true,
-      // The island shows its own hover card (src/scripts/figures/hover.ts); Chart.js handles no events.
+      // The island shows its own hover card (src/scripts/figures/hover.ts, nearest point, no hit radius); Chart.js
+      // handles no events and has neither its Tooltip nor its Legend plugin registered.
       events: [],
       layout: { padding: { top: 6, right: 10, bottom: 2, left: 2 } },
       scales: scales as NonNullable<ChartConfiguration<'line', XY[]>['options']>['scales'],
-      plugins: { legend: { display: false }, tooltip: { enabled: false } },
     },
     plugins: [FIGURE_LABELS_PLUGIN],
   } as ChartConfiguration<'line', XY[]>;
@@ -413,74 +409,22 @@ interface Box {
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-/** The gap between two boxes in CSS px (0 when they touch or overlap). */
-const boxDistance = (a: Box, b: Box) =>
-  Math.hypot(Math.max(0, a.x - (b.x + b.w), b.x - (a.x + a.w)), Math.max(0, a.y - (b.y + b.h), b.y - (a.y + a.h)));
+/** The distance from a point to a box in CSS px (0 inside it). */
+const gapTo = (x: number, y: number, b: Box) => Math.hypot(Math.max(0, b.x - x, x - b.x - b.w), Math.max(0, b.y - y, y - b.y - b.h));
 
 function font(theme: ChartTheme, scale = 1, weight = ''): string {
   const family = theme.fontFamily;
   return `${weight ? `${weight} ` : ''}${Math.round(theme.fontSize * scale * 10) / 10}px ${family}`;
 }
 
-const SUPERSCRIPTS = new RegExp(`[${Object.keys(SUPERSCRIPT_VALUE).join('')}]`);
-
-// A label's text as runs of plain and raised characters ("p²⁰" → "p", raised "20"), so that, as on the log axes, a
-// label's exponent is drawn smaller and higher and no font needs superscript glyphs.
-function textRuns(text: string): Array<{ text: string; raised: boolean }> {
-  const runs: Array<{ text: string; raised: boolean }> = [];
-  for (const char of text) {
-    const digit = SUPERSCRIPT_VALUE[char];
-    const raised = digit !== undefined;
-    const last = runs[runs.length - 1];
-    if (last && last.raised === raised) last.text += digit ?? char;
-    else runs.push({ text: digit ?? char, raised });
-  }
-  return runs;
-}
-
-// The context's font at EXPONENT_SCALE of its size, and that size in px.
-function raisedFont(fontString: string): { small: string; px: number } {
-  const px = Number(/(\d+(?:\.\d+)?)px/.exec(fontString)?.[1] ?? 12);
-  return { small: fontString.replace(/\d+(?:\.\d+)?px/, `${Math.round(px * EXPONENT_SCALE * 10) / 10}px`), px };
-}
-
-// The width of a label in the context's font, its superscripts drawn smaller.
-function labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
-  if (!SUPERSCRIPTS.test(text)) return ctx.measureText(text).width;
-  const base = ctx.font;
-  const { small } = raisedFont(base);
-  let width = 0;
-  for (const run of textRuns(text)) {
-    ctx.font = run.raised ? small : base;
-    width += ctx.measureText(run.text).width + (run.raised ? 1 : 0);
-  }
-  ctx.font = base;
-  return width;
-}
-
-// Text with a halo in the background colour, so labels stay readable over grid lines and curves (left-aligned).
+// Text with a halo in the background colour, so labels stay readable over grid lines and curves.
 function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, theme: ChartTheme, color: string): void {
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = theme.bg;
   ctx.fillStyle = color;
-  if (!SUPERSCRIPTS.test(text)) {
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
-    return;
-  }
-  const base = ctx.font;
-  const { small, px } = raisedFont(base);
-  let at = x;
-  for (const run of textRuns(text)) {
-    ctx.font = run.raised ? small : base;
-    const lift = run.raised ? px * 0.42 : 0;
-    if (run.raised) at += 1;
-    ctx.strokeText(run.text, at, y - lift);
-    ctx.fillText(run.text, at, y - lift);
-    at += ctx.measureText(run.text).width;
-  }
-  ctx.font = base;
+  ctx.strokeText(text, x, y);
+  ctx.fillText(text, x, y);
 }
 
 function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: readonly Box[]): void {
@@ -506,17 +450,17 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
       }
     }
     if (!anchor) continue;
-    const w = labelWidth(ctx, label.text) + swatch + 6;
+    const w = ctx.measureText(label.text).width + swatch + 6;
     const x = Math.max(area.left, Math.min(anchor.x, area.right) - w - 2);
     const above = anchor.y - lineHeight - 3;
     const below = anchor.y + 4;
     const fallback = above < top ? Math.min(below, bottom - lineHeight) : above;
-    // Above the line's end, else below it, else a line or two further out: the first place that covers no point and
-    // no label placed before; if none, above the end (below it at the panel's top).
-    // Where that fails, the same places half a label or a label further left.
-    const free = ([x, y]: readonly [number, number]) => {
-      const box = { x, y, w, h: lineHeight };
-      return y >= top && y + lineHeight <= bottom && x >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
+    // Above the line's end, else below it, else a line or two further out, then the same rows half a label and a
+    // label further left: the first place that covers no point and no label placed before; if none, above the end
+    // (below it at the panel's top).
+    const free = ([left, y]: readonly [number, number]) => {
+      const box = { x: left, y, w, h: lineHeight };
+      return y >= top && y + lineHeight <= bottom && left >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
     };
     const ys = [above, below, above - lineHeight, below + lineHeight, above - 2 * lineHeight, below + 2 * lineHeight];
     const spot = [x, x - w / 2, x - w].flatMap((left) => ys.map((y) => [left, y] as const)).find(free) ?? ([x, fallback] as const);
@@ -603,7 +547,7 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
     const e = at(label);
     if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
     if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
-    const w = labelWidth(ctx, label.text);
+    const w = ctx.measureText(label.text).width;
     const candidates: Box[] = [
       { x: e.x + gap, y: e.y - h / 2, w, h },
       { x: e.x - gap - w, y: e.y - h / 2, w, h },
@@ -624,14 +568,12 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
     // point than any other named point (so it cannot be read as another's name), and best covers no other point. In a
     // crowd, it may cover an unnamed point (one of a series); where even that leaves no place, as on a small phone,
     // the name is left out (the hover card and the data table still give it) rather than drawn where it misleads.
-    const apart = (b: Box) => !taken.some((t) => overlaps(t, { x: b.x - LABEL_SPACE, y: b.y, w: b.w + 2 * LABEL_SPACE, h: b.h }));
-    const centre = (m: Box): Box => ({ x: m.x + m.w / 2, y: m.y + m.h / 2, w: 0, h: 0 });
-    const named = markers.filter((m) => m.owner && m.owner !== label).map(centre);
-    const ownNearest = (b: Box) => named.every((m) => boxDistance(m, b) > boxDistance({ x: e.x, y: e.y, w: 0, h: 0 }, b));
-    const uncovered = (b: Box) => !markers.some((m) => m.owner !== label && overlaps(m, b));
-    const box =
-      candidates.find((b) => inside(b) && apart(b) && uncovered(b) && ownNearest(b)) ??
-      candidates.find((b) => inside(b) && apart(b) && ownNearest(b));
+    const others = markers.filter((m) => m.owner !== label);
+    const fits = (b: Box) =>
+      inside(b) &&
+      !taken.some((t) => overlaps(t, { x: b.x - LABEL_SPACE, y: b.y, w: b.w + 2 * LABEL_SPACE, h: b.h })) &&
+      others.every((m) => !m.owner || gapTo(m.x + m.w / 2, m.y + m.h / 2, b) > gapTo(e.x, e.y, b));
+    const box = candidates.find((b) => fits(b) && !others.some((m) => overlaps(m, b))) ?? candidates.find(fits);
     if (!box) continue;
     taken.push(box);
     ctx.textAlign = 'left';

@@ -62,7 +62,7 @@ export const emergenceFigure: FigureModel = {
     const zh = lang === 'zh';
     return [
       { key: 'loss', role: 'loss', kind: 'line', axis: 'y', directLabel: true, label: zh ? '每 token 损失' : 'per-token loss', points: rows.map((r) => ({ x: r.N, y: r.loss })) },
-      { key: 'exact', role: 'exact-match', kind: 'line', axis: 'y2', directLabel: true, label: zh ? `精确匹配 p${superscript(L)}` : `exact match p${superscript(L)}`, points: rows.map((r) => ({ x: r.N, y: r.exact })) },
+      { key: 'exact', role: 'exact-match', kind: 'line', axis: 'y2', directLabel: true, label: zh ? `精确匹配（${L} 个全对）` : `exact match (all ${L} right)`, points: rows.map((r) => ({ x: r.N, y: r.exact })) },
       { key: 'edit', role: 'edit-distance', kind: 'line', axis: 'y3', directLabel: true, label: zh ? `编辑距离 ${L}(1−p)` : `edit distance ${L}(1−p)`, points: rows.map((r) => ({ x: r.N, y: r.edit })) },
     ];
   },

@@ -1,6 +1,7 @@
 // Figure: parameter counts of language models against their release dates (2018–2022), grouped by
 // architecture (decoder-only, encoder-only, encoder–decoder); each point's source is in its tooltip.
-import { MODELS, MODEL_GPT_3, type Architecture, type ModelFact } from '../scaling/models';
+import { MODEL_GPT_3, type Architecture, type ModelFact } from '../scaling/models';
+import { MODELS } from '../scaling/timeline-models';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { stringValue } from './controls';
 import { decimalYear, formatCount, formatParams, formatPlain, formatYearMonth } from './format';

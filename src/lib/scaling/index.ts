@@ -8,3 +8,4 @@ export * from './sample';
 export * from './emergence';
 export * from './kvcache';
 export * from './models';
+export * from './timeline-models';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, PointElement } from 'chart.js';
 import { buildChartConfig, LIGHT_THEME, type ChartTheme, type XY } from '../../../lib/figures/chart-config';
 import { defaultState } from '../../../lib/figures/controls';
 import { FIGURE_IDS } from '../../../lib/figures/ids';
@@ -15,7 +15,8 @@ import { TWIN_HEIGHT, TWIN_WIDTH } from '../../../lib/figures/twin';
 import { LANGS, type Lang } from '../../../lib/i18n';
 
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+// The same parts as in the browser (src/scripts/figures/chart.ts): no Tooltip or Legend plugin, the factory draws its own.
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale);
 
 // Fonts shipped with the project, so a twin does not depend on what a machine happens to have installed:
 // KaTeX's Main Regular (from node_modules) covers Latin digits and labels. For Chinese labels the WenQuanYi
