@@ -16,7 +16,7 @@ const DARK = { ...LIGHT_THEME, text: '#dcd8d0', muted: '#a8a39a', rule: '#3b3f45
 
 interface TextBox { text: string; left: number; top: number; right: number; bottom: number }
 
-// Draws a figure's default state in Node at a size and returns every text Chart.js and the labels plugin painted (as
+// Draws a figure in a state in Node at a size and returns every text Chart.js and the labels plugin painted (as
 // boxes in canvas pixels, from the glyphs' own extent and the transform in force) and the point markers' boxes.
 function drawnLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh') {
   const canvas = createCanvas(width, height);
