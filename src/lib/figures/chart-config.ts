@@ -422,8 +422,8 @@ function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = theme.bg;
-  ctx.fillStyle = color;
   ctx.strokeText(text, x, y);
+  ctx.fillStyle = color;
   ctx.fillText(text, x, y);
 }
 
@@ -539,12 +539,12 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
   const gap = 7;
   // Placed from left to right, so a name takes a place before the names of points further right, which have
   // room to their right.
-  const at = (label: LabelData['points'][number]) =>
-    chart.getDatasetMeta(label.datasetIndex)?.data[label.index] as unknown as { x: number; y: number } | undefined;
-  const order = [...data.points].sort((a, b) => (at(a)?.x ?? 0) - (at(b)?.x ?? 0));
-  for (const label of order) {
+  const points = data.points.map((label) => {
     const meta = chart.getDatasetMeta(label.datasetIndex);
-    const e = at(label);
+    return { label, meta, e: meta?.data[label.index] as unknown as { x: number; y: number } | undefined };
+  });
+  points.sort((a, b) => (a.e?.x ?? 0) - (b.e?.x ?? 0));
+  for (const { label, meta, e } of points) {
     if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
     if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
     const w = ctx.measureText(label.text).width;
