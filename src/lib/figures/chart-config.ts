@@ -209,7 +209,9 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       ...(spec.ticks === 'year' ? { stepSize: 1 } : {}),
       ...(spec.ticks === 'percent' ? { stepSize: 0.25 } : {}),
     },
-    grid: { color: theme.rule, drawTicks: true, tickLength: 4 },
+    // A right-hand y axis shares its panel with a left one: it keeps its tick marks, and the left axis alone draws grid
+    // lines across the plot (two sets of lines at different values read as one muddled grid).
+    grid: { color: theme.rule, drawTicks: true, tickLength: 4, drawOnChartArea: isX || spec.position !== 'right' },
     border: { color: theme.muted },
   };
   if (log) {

@@ -51,7 +51,8 @@ export const emergenceFigure: FigureModel = {
   axes: () => ({
     x: { type: 'log', title: bi('Model parameters N', '模型参数量 N'), min: N_MIN, max: N_MAX },
     y: { type: 'log', title: bi('Loss (nats)', '损失（纳特）'), min: 0.005, max: 3, panel: 0, weight: 1, position: 'left' },
-    y2: { type: 'linear', title: bi('Exact match', '精确匹配'), min: 0, max: 1, ticks: 'percent', panel: 1, weight: 1.6, position: 'left' },
+    // Headroom above 100%: the panel's top tick stays clear of the loss panel's bottom one, and its line label has room.
+    y2: { type: 'linear', title: bi('Exact match', '精确匹配'), min: 0, max: 1.1, ticks: 'percent', panel: 1, weight: 1.6, position: 'left' },
     yPad: { type: 'linear', title: bi('', ''), min: 0, max: 1, panel: 0, weight: 1, position: 'right' },
     y3: { type: 'linear', title: bi('Edit distance (tokens)', '编辑距离（token）'), min: 0, max: LENGTH_MAX, panel: 1, weight: 1.6, position: 'right' },
   }),

@@ -125,6 +125,14 @@ function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh
     if (scale.min !== undefined && scale.max !== undefined) expect(scale.max, `${def.id}: axis ${id}`).toBeGreaterThan(scale.min);
     for (const bound of [scale.min, scale.max]) if (bound !== undefined) expect(Number.isFinite(bound)).toBe(true);
   }
+  // One set of horizontal grid lines per panel: a second y axis beside it marks its ticks on its own edge only.
+  const gridded = new Map<string, string[]>();
+  for (const [id, scale] of Object.entries(scales) as Array<[string, { stack?: string; weight?: number; grid?: { display?: boolean; drawOnChartArea?: boolean } }]>) {
+    if (id === 'x' || scale.grid?.display === false || scale.grid?.drawOnChartArea === false) continue;
+    const panel = scale.stack ? `panel ${Math.abs(scale.weight ?? 0)}` : 'chart';
+    gridded.set(panel, [...(gridded.get(panel) ?? []), id]);
+  }
+  for (const [panel, ids] of gridded) expect(ids, `${def.id}: y axes drawing grid lines in the ${panel}`).toHaveLength(1);
   for (const label of [...data.figure.lines, ...data.figure.points]) expect(label.text).not.toMatch(/NaN|Infinity|undefined/);
   // At least one drawn dataset must have a point inside the x range (no empty chart).
   const x = scales.x!;
