@@ -2,7 +2,7 @@ import { test, expect, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { buildPdf } from '../../scripts/build-pdf.mjs';
-import { readChapters } from '../essay-files';
+import { chapterIds, readChapters } from '../essay-files';
 
 const OUT = '.tmp/pdf-test';
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
@@ -176,8 +176,9 @@ test('a chapter PDF holds that chapter, its notes at the page foot and only the 
   // Its works, under "References": Kaplan et al. (cited here) is listed; a work cited only in other chapters is not.
   expect(text.split('\n').map((l) => l.trim())).toContain('References');
   expect(flat(text)).toContain('kaplan,j.');
-  const citedHere = new Set([...chapter.body.matchAll(/<Cite\s+key="([^"]+)"/g)].map((m) => m[1]));
-  const elsewhere = chapters.flatMap((c) => [...c.body.matchAll(/<Cite\s+key="([^"]+)"/g)].map((m) => m[1]!)).find((k) => !citedHere.has(k))!;
+  const citedHere = new Set(chapterIds(chapter.body).citations);
+  const elsewhere = chapters.flatMap((c) => chapterIds(c.body).citations).find((k) => !citedHere.has(k));
+  expect(elsewhere, 'a work cited only in other chapters').toBeDefined();
   const page = await browser.newPage();
   await page.goto(`${baseURL}/${lang}/bibliography/`);
   const missing = (await page.locator(`#ref-${elsewhere}`).innerText()).slice(0, 40);
