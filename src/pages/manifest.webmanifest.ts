@@ -1,5 +1,6 @@
 // The web app manifest: name, colours and icons, so the essay can be pinned like a book on a home screen.
 import type { APIRoute } from 'astro';
+import { ICONS, iconUrl } from '../lib/icons';
 import { withBase } from '../lib/urls';
 
 export const GET: APIRoute = () =>
@@ -12,10 +13,7 @@ export const GET: APIRoute = () =>
       display: 'standalone',
       background_color: '#fbf9f4',
       theme_color: '#1f1d1a',
-      icons: [
-        { src: withBase('icons/192.png'), sizes: '192x192', type: 'image/png' },
-        { src: withBase('icons/512.png'), sizes: '512x512', type: 'image/png' },
-      ],
+      icons: ICONS.manifest.map((width) => ({ src: iconUrl(width), sizes: `${width}x${width}`, type: 'image/png' })),
     }),
     { headers: { 'content-type': 'application/manifest+json' } },
   );

@@ -2,8 +2,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { ICON_WIDTHS } from '../../lib/icons';
 
-export const getStaticPaths = (() => ['32', '180', '192', '512'].map((size) => ({ params: { size } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => ICON_WIDTHS.map((width) => ({ params: { size: String(width) } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const svg = readFileSync('public/favicon.svg', 'utf8');
