@@ -21,6 +21,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  */
 export async function axeOf(page: Page): Promise<AxeBuilder> {
   expect(await page.locator('iframe, frame').count(), 'frames on the page (axe here checks only the top document)').toBe(0);
+  // Colours checked mid-transition are neither theme's (a sidenote fades for 0.15 s after the theme switch): axe
+  // checks the page once the transitions in flight have ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return new AxeBuilder({ page, axeSource: ';' }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] });
 }
