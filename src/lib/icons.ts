@@ -1,7 +1,7 @@
 // The PNG icons rasterised from public/favicon.svg: one list for the pages that draw them, the <head> and the manifest.
 import { withBase } from './urls';
 
-/** Icon widths in CSS px: the browser tab's icon, the apple-touch-icon, and the manifest's two. */
+/** Icon widths in pixels (the PNGs are square): the browser tab's icon, the apple-touch-icon, and the manifest's two. */
 export const ICONS = { tab: 32, appleTouch: 180, manifest: [192, 512] } as const;
 
 /** Every width drawn as icons/<width>.png. */
