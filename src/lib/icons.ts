@@ -11,3 +11,8 @@ export const ICON_WIDTHS: readonly number[] = [...new Set([ICONS.tab, ICONS.appl
 export function iconUrl(width: number): string {
   return withBase(`icons/${width}.png`);
 }
+
+/** The `sizes` value of the icon of a width ("192x192"). */
+export function iconSizes(width: number): string {
+  return `${width}x${width}`;
+}

@@ -1,6 +1,6 @@
 // The web app manifest: name, colours and icons, so the essay can be pinned like a book on a home screen.
 import type { APIRoute } from 'astro';
-import { ICONS, iconUrl } from '../lib/icons';
+import { ICONS, iconSizes, iconUrl } from '../lib/icons';
 import { withBase } from '../lib/urls';
 
 export const GET: APIRoute = () =>
@@ -13,7 +13,7 @@ export const GET: APIRoute = () =>
       display: 'standalone',
       background_color: '#fbf9f4',
       theme_color: '#1f1d1a',
-      icons: ICONS.manifest.map((width) => ({ src: iconUrl(width), sizes: `${width}x${width}`, type: 'image/png' })),
+      icons: ICONS.manifest.map((width) => ({ src: iconUrl(width), sizes: iconSizes(width), type: 'image/png' })),
     }),
     { headers: { 'content-type': 'application/manifest+json' } },
   );

@@ -636,6 +636,8 @@ function drawLegend(chart: Chart, data: LabelData, taken: Box[]): void {
 const TICK_MARK = 4; // grid.tickLength above
 const TICK_GAP = 3; // space between a tick mark and its label (Chart.js's default ticks.padding)
 const EXPONENT_SCALE = 0.72;
+/** How far an exponent's baseline is raised above its base's, in font sizes. */
+const EXPONENT_RISE = 0.42;
 
 interface LogLabel {
   readonly value: number;
@@ -690,7 +692,7 @@ function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
     // The top label's exponent is raised above its tick: when that tick is at the axis's end, the axis asks for the
     // room above it, so the superscript is not cut off at the canvas's top edge.
     const top = labels.reduce((a, b) => (b.value > a.value ? b : a));
-    const rise = theme.fontSize * (top.exponent ? 0.42 + EXPONENT_SCALE * 0.5 : 0.5) + 1;
+    const rise = theme.fontSize * (top.exponent ? EXPONENT_RISE + EXPONENT_SCALE * 0.5 : 0.5) + 1;
     const room = scale.getPixelForValue(top.value) - scale.top;
     scale.paddingTop = Math.max(scale.paddingTop ?? 0, rise - room);
   }
@@ -721,7 +723,7 @@ function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
     ctx.font = baseFont;
     for (const p of placed) ctx.fillText(p.label.base, p.x, p.y);
     ctx.font = smallFont;
-    for (const p of placed) if (p.label.exponent) ctx.fillText(p.label.exponent, p.x + p.wb + 1, p.y - theme.fontSize * 0.42);
+    for (const p of placed) if (p.label.exponent) ctx.fillText(p.label.exponent, p.x + p.wb + 1, p.y - theme.fontSize * EXPONENT_RISE);
   }
 }
 
