@@ -13,6 +13,7 @@ import { readChapters } from '../essay-files';
 import { axeOf, COLOUR_RULES } from './axe';
 import { cspViolations, watch } from './page-watch';
 import { PAGES, scrollThrough } from './quality-pages';
+import { testChromiumPath } from '../../scripts/chromium.mjs';
 
 // Route handlers still running when a test ends would otherwise throw into the worker as the context closes.
 test.afterEach(async ({ context }) => {
@@ -183,6 +184,8 @@ test('figures survive malformed shared links (scripts/fuzz-figures.mjs, bounded 
   const runs = process.env.FUZZ_RUNS ?? '40';
   const args = ['scripts/fuzz-figures.mjs', '--url', baseURL!, '--seed', seed, '--runs', runs, '--lang', 'zh'];
   const { stdout } = await promisify(execFile)(process.execPath, args, {
+    // The fuzzer runs in the browser the other tests use.
+    env: { ...process.env, CHROMIUM_PATH: testChromiumPath },
     maxBuffer: 1 << 24,
     timeout: 280_000,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
