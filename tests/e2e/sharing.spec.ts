@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readChapters } from '../essay-files';
 
@@ -90,6 +90,55 @@ test.describe('copied links reopen at their target', () => {
       const header = await fresh.locator('.site-header').boundingBox();
       expect(box!.y).toBeGreaterThanOrEqual(header!.height - 1);
       expect(await element.evaluate((el) => getComputedStyle(el).animationName)).toBe('target-flash');
+    });
+  }
+});
+
+// Where a link's target rests: its top at the page's scroll padding, just under the header (the targets below are
+// mid-chapter, with more than a screen of text after them). The check waits for the page to stop scrolling, then for its figures to be drawn, so a
+// scroll aimed before blocks above changed height is caught where it ends.
+async function landing(page: Page, id: string): Promise<{ top: number; padding: number }> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __lastY?: number; __still?: number };
+    w.__still = w.__lastY === scrollY ? (w.__still ?? 0) + 1 : 0;
+    w.__lastY = scrollY;
+    return w.__still >= 5;
+  }, undefined, { polling: 100, timeout: 15_000 });
+  await page.evaluate(() => window.__figuresReady?.());
+  return page.evaluate((id) => {
+    const top = document.getElementById(id)!.getBoundingClientRect().top;
+    return { top, padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) };
+  }, id);
+}
+
+test.describe('a link into a chapter lands on its target, opened or followed', () => {
+  // Targets far down the chapters with the most figures: every block and figure above them is laid out, or drawn,
+  // while the page scrolls there. Motion is the reader's default (not reduced).
+  const targets = [
+    { path: '/en/scaling-laws/', id: 'eq-kaplan-data' },
+    { path: '/en/compute-optimal/', id: 'eq-chinchilla-optimum' },
+    { path: '/zh/scaling-laws/', id: 'joint-law' },
+  ];
+  for (const width of [390, 1400]) {
+    test(`${width} px: a shared link to an equation or a section, and a contents link followed on the page`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      for (const { path, id } of targets) {
+        await page.goto(`${path}#${id}`);
+        const opened = await landing(page, id);
+        expect(Math.abs(opened.top - opened.padding), `${path}#${id} opened: top ${opened.top} px, resting place ${opened.padding} px`).toBeLessThanOrEqual(2);
+      }
+      // Followed: an entry two thirds down the contents, from the top of the page (the contents fold away on a phone).
+      for (const path of ['/en/scaling-laws/', '/zh/compute-optimal/']) {
+        await page.goto(path);
+        const toc = page.locator('.toc');
+        if (!(await toc.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await toc.locator('summary').click();
+        const links = toc.locator('a[href^="#"]');
+        const link = links.nth(Math.floor(((await links.count()) * 2) / 3));
+        const id = (await link.getAttribute('href'))!.slice(1);
+        await link.click();
+        const followed = await landing(page, id);
+        expect(Math.abs(followed.top - followed.padding), `${path}: contents link to #${id}: top ${followed.top} px, resting place ${followed.padding} px`).toBeLessThanOrEqual(2);
+      }
     });
   }
 });
