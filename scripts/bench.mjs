@@ -196,7 +196,8 @@ async function main() {
   const server = await serveDist({ root: OUT, port: PORT });
   const baseUrl = `http://127.0.0.1:${PORT}/`;
   // With --https, Lighthouse alone goes to a second server speaking HTTPS and HTTP/2; the rest stays on plain HTTP.
-  const secure = options.lighthouse && options.https ? await serveDist({ root: OUT, port: PORT + 1, tls: await localCertificate() }) : undefined;
+  const tls = options.lighthouse && options.https ? await localCertificate() : undefined;
+  const secure = tls ? await serveDist({ root: OUT, port: PORT + 1, tls }) : undefined;
   const lighthouseBase = secure ? `https://127.0.0.1:${PORT + 1}/` : baseUrl;
   try {
     // 3. Lighthouse on chapter pages.
@@ -213,10 +214,11 @@ async function main() {
       }
       mkdirSync(CONTROL_DIR, { recursive: true });
       writeFileSync(path.join(CONTROL_DIR, 'index.html'), CONTROL_HTML);
-      const control = await serveDist({ root: CONTROL_DIR, port: PORT + 2 });
+      // Served as the chapters are (HTTPS and HTTP/2 under --https), so the two are measured alike.
+      const control = await serveDist({ root: CONTROL_DIR, port: PORT + 2, tls });
       try {
         log('Lighthouse: the control page');
-        result.control = await lighthouse(`http://127.0.0.1:${PORT + 2}/`, options.lighthouseRuns);
+        result.control = await lighthouse(`${tls ? 'https' : 'http'}://127.0.0.1:${PORT + 2}/`, options.lighthouseRuns);
       } catch (error) {
         log(`Lighthouse failed on the control page: ${error.message.split('\n')[0]}`);
       } finally {

@@ -25,14 +25,11 @@ const ARGS = [
   '--disable-sync',
 ];
 
+// Playwright's launch options for an executable ("" = Playwright's own browser).
+const optionsFor = (executable) => ({ ...(executable ? { executablePath: executable } : {}), args: ARGS });
+
 /** Launch options for Playwright's chromium.launch(): the full browser. */
-export const launchOptions = {
-  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-  args: ARGS,
-};
+export const launchOptions = optionsFor(chromiumPath);
 
 /** Launch options for the browser tests (testChromiumPath). */
-export const testLaunchOptions = {
-  ...(testChromiumPath ? { executablePath: testChromiumPath } : {}),
-  args: ARGS,
-};
+export const testLaunchOptions = optionsFor(testChromiumPath);

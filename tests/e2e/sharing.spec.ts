@@ -95,15 +95,24 @@ test.describe('copied links reopen at their target', () => {
 });
 
 // Where a link's target rests: its top at the page's scroll padding, just under the header (the targets below are
-// mid-chapter, with more than a screen of text after them). The check waits for the page to stop scrolling, then for its figures to be drawn, so a
-// scroll aimed before blocks above changed height is caught where it ends.
+// mid-chapter, with more than a screen of text after them). The check waits until the page has not scrolled for five
+// polls 100 ms apart, then for its figures to be drawn, so a scroll aimed before blocks above changed height is
+// caught where it ends.
 async function landing(page: Page, id: string): Promise<{ top: number; padding: number }> {
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __lastY?: number; __still?: number };
-    w.__still = w.__lastY === scrollY ? (w.__still ?? 0) + 1 : 0;
-    w.__lastY = scrollY;
-    return w.__still >= 5;
-  }, undefined, { polling: 100, timeout: 15_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = Number.NaN;
+        let still = 0;
+        const poll = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 5) resolve();
+          else setTimeout(poll, 100);
+        };
+        poll();
+      }),
+  );
   await page.evaluate(() => window.__figuresReady?.());
   return page.evaluate((id) => {
     const top = document.getElementById(id)!.getBoundingClientRect().top;
