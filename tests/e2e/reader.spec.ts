@@ -798,6 +798,55 @@ test.describe('a long chapter on a phone', () => {
   });
 });
 
+// The page script's steps run in tasks of their own, some after the load event, and the figures' code later still.
+// Whatever they add (copy-link buttons, margin notes, drawn figures) must leave every block of the chapter as tall
+// as it is without JavaScript: a block far above the screen that grows moves the text on it, and a shared link to a
+// section comes to rest off its mark. What differs on purpose (words about live controls, <LiveOnly>, and a
+// figure's note that its image is static) is taken out of both before measuring.
+for (const width of [390, 1400]) {
+  for (const lang of ['zh', 'en'] as const) {
+    test(`${width} px, ${lang}: the page script changes the height of no block (as tall as without JavaScript)`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const heights = async (context: BrowserContext, path: string) => {
+        const page = await context.newPage();
+        await page.goto(path);
+        await page.evaluate(() => window.__figuresReady?.());
+        await page.evaluate(() => document.fonts.ready);
+        return page.evaluate(() => {
+          const blocks = [...document.querySelectorAll<HTMLElement>('.prose > :not(.sidenote)')];
+          // Blocks far down are laid out only when reached (content-visibility); lay out all of them.
+          for (const block of blocks) block.style.setProperty('content-visibility', 'visible', 'important');
+          for (const words of document.querySelectorAll<HTMLElement>('.live-only, .figure-noscript')) words.style.display = 'none';
+          const seen = new Map<string, number>();
+          return blocks.map((block) => {
+            const name = `${block.localName}${block.id ? `#${block.id}` : ''} “${(block.textContent ?? '').trim().slice(0, 24)}”`;
+            const n = (seen.get(name) ?? 0) + 1;
+            seen.set(name, n);
+            return [n > 1 ? `${name} (${n})` : name, block.getBoundingClientRect().height] as const;
+          });
+        });
+      };
+      const contexts = await Promise.all([true, false].map((javaScriptEnabled) => browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled })));
+      const changed: string[] = [];
+      let compared = 0;
+      for (const chapter of editions[lang]) {
+        const path = `/${lang}/${chapter.slug}/`;
+        const [live, bare] = await Promise.all(contexts.map((context) => heights(context, path)));
+        const without = new Map(bare);
+        for (const [name, height] of live) {
+          const before = without.get(name);
+          expect(before, `${path}: ${name} is on the page without JavaScript too`).toBeDefined();
+          compared++;
+          if (Math.abs(height - before!) > 0.5) changed.push(`${path} ${name}: ${before!.toFixed(2)} → ${height.toFixed(2)} px`);
+        }
+      }
+      await Promise.all(contexts.map((context) => context.close()));
+      expect(compared, 'blocks compared').toBeGreaterThan(editions[lang].length * 20);
+      expect(changed).toEqual([]);
+    });
+  }
+}
+
 test.describe('accessibility with the reader aids in use', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds nothing with a preview open, sidenotes shown and "cite this" open (${scheme})`, async ({ browser }) => {
