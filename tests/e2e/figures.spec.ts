@@ -247,10 +247,35 @@ test.describe('with JavaScript disabled', () => {
       await expect(twin).toBeVisible();
       await expect.poll(() => twin.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
       expect(await twin.getAttribute('alt')).toBe(def.describe(defaultState(def), 'en'));
+      expect(await twin.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname)).toMatch(new RegExp(`/${def.id}\\.png$`));
       await expect(page.locator(`#fig-${def.id} canvas.figure-canvas`)).toBeHidden();
       await expect(page.locator(`#fig-${def.id} .figure-controls-set :is(input, select, textarea)`).first()).toBeDisabled();
     });
   }
+});
+
+// On a phone the chart box is square. The wide twin would fill a third of it, its labels shrunk to under 6 px; the
+// square twin is drawn for the box, at close to the size it is shown.
+test('without JavaScript on a phone, each figure shows its square twin at close to the size it was drawn', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const def of placed) {
+    await page.goto(pages.en.get(def.id)!);
+    const twin = page.locator(`#fig-${def.id} img.figure-twin`);
+    await twin.scrollIntoViewIfNeeded();
+    await expect.poll(() => twin.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const shown = await twin.evaluate((img: HTMLImageElement) => ({
+      path: new URL(img.currentSrc).pathname,
+      natural: img.naturalWidth / img.naturalHeight,
+      box: img.clientWidth / img.clientHeight,
+      // The PNG is drawn at twice its CSS size: this is the share of that size it is shown at.
+      scale: img.clientWidth / (img.naturalWidth / 2),
+    }));
+    expect(shown.path, def.id).toMatch(new RegExp(`/${def.id}-square\\.png$`));
+    expect(shown.natural, `${def.id}: the image has the box's shape`).toBeCloseTo(shown.box, 2);
+    expect(shown.scale, `${def.id}: shown at close to its drawn size`).toBeGreaterThan(0.75);
+  }
+  await context.close();
 });
 
 // A caption's words about the controls (<LiveOnly>, "drag the slider") show only where the controls work: on screen

@@ -1,5 +1,6 @@
-// The static twin of every figure: a PNG of its default state, drawn at build time by Chart.js on
-// @napi-rs/canvas from the same chart factory as the live figure (light theme, 1200×700 CSS px at 2×).
+// The static twins of every figure: PNGs of its default state, drawn at build time by Chart.js on @napi-rs/canvas
+// from the same chart factory as the live figure (light theme, at 2×), one per shape in TWIN_SIZES: <id>.png,
+// 1200×700 CSS px, and <id>-square.png, 360×360 CSS px for phones.
 // It stands in for the chart without JavaScript and when a chart could not be drawn before printing.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { buildChartConfig, LIGHT_THEME, type ChartTheme, type XY } from '../../.
 import { defaultState } from '../../../lib/figures/controls';
 import { FIGURE_IDS } from '../../../lib/figures/ids';
 import { getFigure } from '../../../lib/figures/registry';
-import { TWIN_HEIGHT, TWIN_WIDTH } from '../../../lib/figures/twin';
+import { TWIN_SHAPES, TWIN_SIZES, twinFile, type TwinShape } from '../../../lib/figures/twin';
 import { LANGS, type Lang } from '../../../lib/i18n';
 
 
@@ -31,20 +32,24 @@ const latinFont = path.join(path.dirname(require.resolve('katex/package.json')),
 GlobalFonts.registerFromPath(latinFont, LATIN_FAMILY);
 const hasCjk = existsSync(CJK_FONT) && GlobalFonts.registerFromPath(CJK_FONT, CJK_FAMILY) !== null;
 
-/** Every language × figure id. */
+/** Every language × figure × shape; the route's [id] is the file name without .png. */
 export const getStaticPaths: GetStaticPaths = () =>
-  LANGS.flatMap((lang) => FIGURE_IDS.map((id) => ({ params: { lang, id } })));
+  LANGS.flatMap((lang) =>
+    FIGURE_IDS.flatMap((figure) =>
+      TWIN_SHAPES.map((shape) => ({ params: { lang, id: twinFile(figure, shape).replace(/\.png$/, '') }, props: { figure, shape } })),
+    ),
+  );
 
-/** Draws one figure's default state and returns the PNG bytes. */
-export async function renderTwin(id: string, lang: Lang): Promise<Buffer> {
+/** Draws one figure's default state in a shape and returns the PNG bytes. */
+export async function renderTwin(id: string, lang: Lang, shape: TwinShape = 'wide'): Promise<Buffer> {
   const def = getFigure(id);
   const labelLang: Lang = lang === 'zh' && !hasCjk ? 'en' : lang;
   const theme: ChartTheme = {
     ...LIGHT_THEME,
     fontFamily: labelLang === 'zh' ? `${CJK_FAMILY}, ${LATIN_FAMILY}` : LATIN_FAMILY,
-    fontSize: 19,
+    fontSize: TWIN_SIZES[shape].fontSize,
   };
-  const canvas = createCanvas(TWIN_WIDTH, TWIN_HEIGHT);
+  const canvas = createCanvas(TWIN_SIZES[shape].width, TWIN_SIZES[shape].height);
   const config = buildChartConfig(def, defaultState(def), labelLang, theme, { pixelRatio: 2, responsive: false });
   // Chart.js paints no background: the PNG stays transparent, so dark screens can invert it (figures.css).
   const chart = new Chart<'line', XY[]>(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
@@ -53,9 +58,10 @@ export async function renderTwin(id: string, lang: Lang): Promise<Buffer> {
   return png;
 }
 
-/** The PNG response for /figures/<lang>/<id>.png. */
-export const GET: APIRoute = async ({ params }) => {
+/** The PNG response for /figures/<lang>/<id>.png and /figures/<lang>/<id>-square.png. */
+export const GET: APIRoute = async ({ params, props }) => {
   const lang = (LANGS as readonly string[]).includes(params.lang ?? '') ? (params.lang as Lang) : 'en';
-  const png = await renderTwin(params.id ?? '', lang);
+  const { figure, shape } = props as { figure: string; shape: TwinShape };
+  const png = await renderTwin(figure, lang, shape);
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
