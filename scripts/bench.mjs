@@ -334,7 +334,8 @@ async function main() {
     const scale = await runScaleTest({ steps: options.scale, log });
     result.scale = scale;
     for (const s of scale.steps) {
-      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s, ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
+      const builds = s.builds.map((b) => b.toFixed(1)).join(' and ');
+      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s (fastest of ${builds}), ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
     }
     for (const m of scale.marginal) result.summary.push([`scale: marginal ${m.from} → ${m.to}`, `${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`]);
     result.summary.push(['scale: growth', `${scale.verdict}${scale.linearity === undefined ? '' : ` (marginal cost ratio ${scale.linearity.toFixed(2)})`}`, 'linear (ratio ≈ 1)']);
