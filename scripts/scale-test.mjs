@@ -101,7 +101,7 @@ export async function runScaleTest({ steps = [0, 50, 100], rounds = 2, workDir =
   mkdirSync(work, { recursive: true });
   const dirs = new Map(steps.map((extra) => [extra, path.join(work, `n${extra}`)]));
   const chapterCounts = new Map(steps.map((extra) => [extra, syntheticContent(path.resolve(ROOT, content), path.join(dirs.get(extra), 'content'), extra)]));
-  const fastest = new Map();
+  const measured = new Map(steps.map((extra) => [extra, []]));
   const order = Array.from({ length: rounds }, (_, round) => (round % 2 ? [...steps].reverse() : steps)).flat();
   for (const extra of order) {
     const dir = dirs.get(extra);
@@ -114,13 +114,7 @@ export async function runScaleTest({ steps = [0, 50, 100], rounds = 2, workDir =
       .sort((a, b) => a - b);
     const bookMs = ['/zh/book/', '/en/book/'].map((p) => build.pages[p] ?? 0);
     log(`scale test: ${chapters} chapters built in ${build.seconds.toFixed(1)} s`);
-    const previous = fastest.get(extra);
-    const builds = [...(previous?.builds ?? []), Number(build.seconds.toFixed(2))];
-    if (previous && previous.seconds <= build.seconds) {
-      previous.builds = builds;
-      continue;
-    }
-    fastest.set(extra, {
+    measured.get(extra).push({
       extra,
       chapters,
       chapterPages: chapterMs.length,
@@ -130,11 +124,14 @@ export async function runScaleTest({ steps = [0, 50, 100], rounds = 2, workDir =
       secondsPerChapter: build.seconds / chapters,
       medianChapterPageMs: chapterMs[chapterMs.length >> 1] ?? 0,
       bookPageMs: Math.max(...bookMs),
-      builds,
     });
   }
   if (!keep) for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
-  const results = steps.map((extra) => fastest.get(extra));
+  const results = steps.map((extra) => {
+    const builds = measured.get(extra);
+    const fastest = builds.reduce((best, build) => (build.seconds < best.seconds ? build : best));
+    return { ...fastest, builds: builds.map((build) => Number(build.seconds.toFixed(2))) };
+  });
   const marginal = [];
   for (let i = 1; i < results.length; i += 1) {
     const a = results[i - 1];

@@ -24,12 +24,12 @@ export const TWIN_SIZES: Readonly<Record<TwinShape, { width: number; height: num
 /** The media query under which the chart box is square and the square twin is shown (as in figures.css). */
 export const SQUARE_TWIN_MEDIA = '(max-width: 36rem)';
 
-/** The file name of a figure's twin of a shape: <id>.png (wide) or <id>-square.png. */
-export function twinFile(id: string, shape: TwinShape): string {
-  return shape === 'wide' ? `${id}.png` : `${id}-${shape}.png`;
+/** The name of a figure's twin of a shape, without .png: <id> (wide) or <id>-square; the PNG route's [id]. */
+export function twinName(id: string, shape: TwinShape): string {
+  return shape === 'wide' ? id : `${id}-${shape}`;
 }
 
-/** The site path of a figure's twin PNG, base included: /figures/<lang>/<file>. */
+/** The site path of a figure's twin PNG, base included: /figures/<lang>/<name>.png. */
 export function twinPath(lang: Lang, id: string, shape: TwinShape = 'wide'): string {
-  return withBase(`figures/${lang}/${twinFile(id, shape)}`);
+  return withBase(`figures/${lang}/${twinName(id, shape)}.png`);
 }

@@ -12,7 +12,7 @@ import { buildChartConfig, LIGHT_THEME, type ChartTheme, type XY } from '../../.
 import { defaultState } from '../../../lib/figures/controls';
 import { FIGURE_IDS } from '../../../lib/figures/ids';
 import { getFigure } from '../../../lib/figures/registry';
-import { TWIN_SHAPES, TWIN_SIZES, twinFile, type TwinShape } from '../../../lib/figures/twin';
+import { TWIN_SHAPES, TWIN_SIZES, twinName, type TwinShape } from '../../../lib/figures/twin';
 import { LANGS, type Lang } from '../../../lib/i18n';
 
 
@@ -32,11 +32,11 @@ const latinFont = path.join(path.dirname(require.resolve('katex/package.json')),
 GlobalFonts.registerFromPath(latinFont, LATIN_FAMILY);
 const hasCjk = existsSync(CJK_FONT) && GlobalFonts.registerFromPath(CJK_FONT, CJK_FAMILY) !== null;
 
-/** Every language × figure × shape; the route's [id] is the file name without .png. */
+/** Every language × figure × shape; the route's [id] is the twin's name (twinName). */
 export const getStaticPaths: GetStaticPaths = () =>
   LANGS.flatMap((lang) =>
     FIGURE_IDS.flatMap((figure) =>
-      TWIN_SHAPES.map((shape) => ({ params: { lang, id: twinFile(figure, shape).replace(/\.png$/, '') }, props: { figure, shape } })),
+      TWIN_SHAPES.map((shape) => ({ params: { lang, id: twinName(figure, shape) }, props: { figure, shape } })),
     ),
   );
 
