@@ -19,9 +19,8 @@ export interface ChartTheme {
   readonly fontSize: number;
 }
 
-/** The sans stack of src/styles/global.css, for charts drawn in the browser. */
-export const SANS_STACK =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+/** The sans stack of src/styles/global.css (--font-sans), for a chart drawn where the page's CSS cannot be read. */
+export const SANS_STACK = "system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
 
 /** The light theme's colours from src/styles/global.css: used for static twins and for print. */
 export const LIGHT_THEME: ChartTheme = Object.freeze({

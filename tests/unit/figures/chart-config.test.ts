@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCanvas } from '@napi-rs/canvas';
@@ -5,7 +6,7 @@ import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, Poin
 import { FIGURES } from '../../../src/lib/figures/registry';
 import { defaultState } from '../../../src/lib/figures/controls';
 import {
-  LIGHT_THEME, OKABE_ITO, ROLE_STYLES, buildChartConfig, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
+  LIGHT_THEME, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
 } from '../../../src/lib/figures/chart-config';
 import type { FigureDefinition, FigureState } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
@@ -141,6 +142,14 @@ function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh
 }
 
 describe('the chart factory', () => {
+  it("draws in the page's sans stack (--font-sans in global.css) where it cannot read the page's CSS", () => {
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    const declared = /--font-sans:([^;]+);/.exec(css)?.[1];
+    expect(declared, '--font-sans in global.css').toBeDefined();
+    const families = (stack: string) => stack.split(',').map((name) => name.trim().replace(/^['"]|['"]$/g, ''));
+    expect(families(SANS_STACK)).toEqual(families(declared!));
+  });
+
   it('labels log axes only at powers of ten, with superscripts (plain between 0.01 and 1000)', () => {
     expect(powerOfTenLabel(9)).toBe('10⁹');
     expect(powerOfTenLabel(-3)).toBe('10⁻³');
