@@ -57,7 +57,7 @@ export default defineConfig({
       rehypeTableSpacing,
       [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-link'] } }],
     ],
-    smartypants: false,
+    smartypants: true,
   },
   integrations: [
     mdx(),

@@ -4,6 +4,9 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import type { Element, Root, RootContent } from 'hast';
 import { BUDGETS, budgetProblems, bytesTable, pageBytes, siteBytes } from '../../scripts/page-bytes.mjs';
 import { checkLinks } from '../../scripts/check-links.mjs';
 import { checkPage, cspHeaderValue, cspMetaContent, inspectPage } from '../../src/lib/csp';
@@ -47,6 +50,46 @@ for (const sitePage of PAGES) {
     const [result] = checkLinks(DIST, { base: BASE, site: SITE, pages: [sitePage.file] }).pages;
     expect(result!.links).toBeGreaterThan(0);
     expect(result!.problems, `broken links on ${sitePage.path}`).toEqual([]);
+  });
+}
+
+// Typography: the English edition writes quotation marks and apostrophes as a printed book does (“ ” ‘ ’), never
+// as typewriter ones. Smartypants turns the chapters' own; front-matter and the figures' strings are written so.
+// Code, formulas and scripts keep theirs. Words a reader sees in attributes (alt text, tooltips, labels) and the
+// descriptions that link previews show count too.
+const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea', 'math', 'template']);
+const SHOWN_ATTRIBUTES = ['alt', 'title', 'ariaLabel', 'placeholder'];
+const PREVIEW_TEXT = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description']);
+
+/** Each straight quote in what a reader of a page sees, with the words around it. */
+function straightQuotes(html: string): string[] {
+  const found: string[] = [];
+  const look = (text: string, where: string) => {
+    for (const m of text.matchAll(/["']/g)) found.push(`${where}: …${text.slice(Math.max(0, m.index - 40), m.index + 20)}…`);
+  };
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'text') return look(node.value, 'text');
+    if (node.type !== 'element' && node.type !== 'root') return;
+    if (node.type === 'element') {
+      const el = node as Element;
+      const classes = (el.properties.className as string[] | undefined) ?? [];
+      if (VERBATIM.has(el.tagName) || classes.includes('katex')) return;
+      for (const name of SHOWN_ATTRIBUTES) if (typeof el.properties[name] === 'string') look(el.properties[name], `@${name}`);
+      const meta = String(el.properties.name ?? el.properties.property ?? '');
+      if (el.tagName === 'meta' && PREVIEW_TEXT.has(meta)) look(String(el.properties.content ?? ''), `meta ${meta}`);
+    }
+    for (const child of node.children) walk(child);
+  };
+  walk(unified().use(rehypeParse).parse(html));
+  return found;
+}
+
+for (const sitePage of PAGES.filter((p) => p.lang === 'en')) {
+  test(`${sitePage.path}: typographic quotes and apostrophes, not straight ones`, () => {
+    const html = readFileSync(sitePage.file, 'utf8');
+    // The premise: the page has words with apostrophes or quotations to get right.
+    expect(html).toMatch(/[’“]/);
+    expect(straightQuotes(html), `straight quotes on ${sitePage.path}`).toEqual([]);
   });
 }
 

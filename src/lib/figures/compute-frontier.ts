@@ -88,8 +88,8 @@ function frontierSeries(state: FigureState, lang: Lang): Series[] {
         points: grid.map((N) => ({ x: N, y: isoLoss(N, C, fit) })) })),
       { key: 'optima', role: 'marker', kind: 'marker', label: lang === 'zh' ? 'N_opt 处的损失' : 'loss at N_opt',
         points: now.slice(1).map((a) => ({ x: a.params, y: a.loss, role: a.role, label: `${a.label}: N_opt` })) },
-      { key: 'kaplan-pick', role: 'kaplan', kind: 'marker', label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan's pick", labelPoints: true,
-        points: [{ x: now[0]!.params, y: isoLoss(now[0]!.params, C, HOFFMANN_2022), label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan's pick" }] },
+      { key: 'kaplan-pick', role: 'kaplan', kind: 'marker', label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan’s pick", labelPoints: true,
+        points: [{ x: now[0]!.params, y: isoLoss(now[0]!.params, C, HOFFMANN_2022), label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan’s pick" }] },
     ];
   }
   return [
@@ -141,13 +141,13 @@ export const computeFrontier: FigureModel = {
     const hi = sorted[sorted.length - 1]!;
     return lang === 'zh'
       ? `在 ${formatFlops(C, lang)}的预算下，三种拟合给出的最优规模从 ${formatCount(lo.params, lang)}（${lo.label}，每参数 ${formatPlain(lo.ratio, 2)} 个 token）到 ${formatCount(hi.params, lang)}（${hi.label}，${formatPlain(hi.ratio, 2)} 个）不等；Kaplan 的分配是 ${formatCount(kaplan!.params, lang)}。`
-      : `At a budget of ${formatFlops(C, lang)}, the three fits put the optimal model between ${formatCount(lo.params, lang)} parameters (${lo.label}, ${formatPlain(lo.ratio, 2)} tokens per parameter) and ${formatCount(hi.params, lang)} (${hi.label}, ${formatPlain(hi.ratio, 2)}); Kaplan's allocation gives ${formatCount(kaplan!.params, lang)}.`;
+      : `At a budget of ${formatFlops(C, lang)}, the three fits put the optimal model between ${formatCount(lo.params, lang)} parameters (${lo.label}, ${formatPlain(lo.ratio, 2)} tokens per parameter) and ${formatCount(hi.params, lang)} (${hi.label}, ${formatPlain(hi.ratio, 2)}); Kaplan’s allocation gives ${formatCount(kaplan!.params, lang)}.`;
   },
   readout(state, lang) {
     const C = budget(state);
     const zh = lang === 'zh';
     return {
-      lines: [zh ? `预算 ${formatFlops(C, lang)}（Gopher 与 Chinchilla 的预算：${formatSci(GOPHER_FLOPS, 3)}）` : `Budget ${formatFlops(C, lang)} (Gopher's and Chinchilla's: ${formatSci(GOPHER_FLOPS, 3)})`],
+      lines: [zh ? `预算 ${formatFlops(C, lang)}（Gopher 与 Chinchilla 的预算：${formatSci(GOPHER_FLOPS, 3)}）` : `Budget ${formatFlops(C, lang)} (Gopher’s and Chinchilla’s: ${formatSci(GOPHER_FLOPS, 3)})`],
       table: {
         columns: zh ? ['分配', '参数 N', 'token 数 D', 'D/N', '损失（纳特）'] : ['Allocation', 'Parameters N', 'Tokens D', 'D/N', 'Loss (nats)'],
         rows: allocations(C, lang).map((a) => [textCell(a.label), cell(a.params, formatCount(a.params, lang)), cell(a.tokens, formatCount(a.tokens, lang)),
@@ -178,7 +178,7 @@ export const computeFrontier: FigureModel = {
 export const computeFrontierCredits: FigureCredits = {
   title: bi('Compute-optimal model size for a FLOP budget under four fits', '四种拟合下给定 FLOP 预算的最优模型规模'),
   sources: (lang) => [
-    { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan's allocation", source: lang === 'zh' ? `${KAPLAN_SOURCE_ZH}；D = C/(6N)` : `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
+    { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan’s allocation", source: lang === 'zh' ? `${KAPLAN_SOURCE_ZH}；D = C/(6N)` : `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
     ...FITS.map(({ fit, label, zhSource }) => ({
       what: label[lang],
       source: lang === 'zh' ? `${zhSource ?? fit.source}（经 Hoffmann 式 4 求最优）` : `${fit.source} (optimum by Hoffmann Eq. 4)`,
@@ -189,5 +189,5 @@ export const computeFrontierCredits: FigureCredits = {
   ],
   notes: (lang) => [lang === 'zh'
     ? 'Kaplan 一行的损失按 Hoffmann 印刷值拟合计算；Kaplan 的 N 不含嵌入参数，Hoffmann 的 N 含。'
-    : "The loss in Kaplan's row is evaluated with Hoffmann's printed fit; Kaplan's N excludes embeddings, Hoffmann's includes them."],
+    : "The loss in Kaplan’s row is evaluated with Hoffmann’s printed fit; Kaplan’s N excludes embeddings, Hoffmann’s includes them."],
 };

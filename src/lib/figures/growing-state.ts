@@ -79,7 +79,7 @@ export const growingState: FigureModel = {
     const grow = (m: KvCacheModel) => `${formatBytes(cache(m, b, T_MIN))} → ${formatBytes(cache(m, b, T_MAX))}`;
     return lang === 'zh'
       ? `每个数值 ${formatPlain(b, 2)} 字节时，上下文从 ${zhGap(tokensText(T_MIN, lang))}增至 ${tokensText(T_MAX, lang)}，GPT-3 的 KV 缓存从 ${grow(gpt!.model)}（每 token ${formatBytes(perToken(gpt!.model, b))}），Llama 2 70B 从 ${grow(llama!.model)}（每 token ${formatBytes(perToken(llama!.model, b))}），而同宽的 RNN 状态始终是 ${formatBytes(rnnStateBytes(b))}。`
-      : `At ${formatPlain(b, 2)} bytes per value, as the context grows from ${tokensText(T_MIN, lang)} to ${tokensText(T_MAX, lang)}, GPT-3's KV cache grows ${grow(gpt!.model)} (${formatBytes(perToken(gpt!.model, b))} per token) and Llama 2 70B's ${grow(llama!.model)} (${formatBytes(perToken(llama!.model, b))} per token), while an RNN of GPT-3's width keeps a constant ${formatBytes(rnnStateBytes(b))}.`;
+      : `At ${formatPlain(b, 2)} bytes per value, as the context grows from ${tokensText(T_MIN, lang)} to ${tokensText(T_MAX, lang)}, GPT-3’s KV cache grows ${grow(gpt!.model)} (${formatBytes(perToken(gpt!.model, b))} per token) and Llama 2 70B’s ${grow(llama!.model)} (${formatBytes(perToken(llama!.model, b))} per token), while an RNN of GPT-3’s width keeps a constant ${formatBytes(rnnStateBytes(b))}.`;
   },
   readout(state, lang) {
     const b = precision(state);
@@ -110,7 +110,7 @@ export const growingStateCredits: FigureCredits = {
   title: bi('Memory per sequence against context length: KV cache versus an RNN state', '每条序列的内存随上下文长度变化：KV 缓存与 RNN 状态'),
   sources: (lang) => [
     ...MODELS_SHOWN.map(({ model, label, zhSource }) => ({ what: label[lang], source: lang === 'zh' ? zhSource : model.source })),
-    { what: rnnLabel(lang), source: lang === 'zh' ? '每层一个与 GPT-3 同宽（12,288 个数）的状态向量，共 96 层' : "one state vector of GPT-3's width (12,288 values) per layer, 96 layers" },
+    { what: rnnLabel(lang), source: lang === 'zh' ? '每层一个与 GPT-3 同宽（12,288 个数）的状态向量，共 96 层' : "one state vector of GPT-3’s width (12,288 values) per layer, 96 layers" },
   ],
   notes: (lang) => [lang === 'zh' ? 'KV 缓存 = 2 × 层数 × KV 头数 × 头维度 × 字节数 × token 数；单条序列，不含权重。' : 'KV cache = 2 × layers × KV heads × head dimension × bytes × tokens; one sequence, weights not included.'],
 };

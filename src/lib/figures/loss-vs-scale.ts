@@ -115,6 +115,6 @@ export const lossVsScaleCredits: FigureCredits = {
   notes: (lang) => [
     lang === 'zh'
       ? 'Kaplan 的 N 只计非嵌入参数；GPT 标记用的是各模型的总参数量，位置只是近似。'
-      : "Kaplan's N counts non-embedding parameters; the GPT markers use each model's total parameter count, so their positions are approximate.",
+      : "Kaplan’s N counts non-embedding parameters; the GPT markers use each model’s total parameter count, so their positions are approximate.",
   ],
 };

@@ -57,7 +57,7 @@ export const modelTimeline: FigureModel = {
     const ratio = formatPlain(gpt3.params / t5.params, 2);
     return lang === 'zh'
       ? `${formatYearMonth(decimalYear(gpt3.date), lang)}发布的 GPT-3（${formatCount(gpt3.params, lang)}）约为当时最大的编码器–解码器模型 ${t5.name}（${formatCount(t5.params, lang)}）的 ${ratio} 倍，而仅编码器模型最大只有 ${bert.name} 的 ${formatCount(bert.params, lang)}${focus}。`
-      : `GPT-3 (${formatCount(gpt3.params, lang)}, ${formatYearMonth(decimalYear(gpt3.date), lang)}) is about ${ratio} times the largest encoder–decoder of its day, ${t5.name} (${formatCount(t5.params, lang)}), while encoder-only models top out at ${bert.name}'s ${formatCount(bert.params, lang)}${focus}.`;
+      : `GPT-3 (${formatCount(gpt3.params, lang)}, ${formatYearMonth(decimalYear(gpt3.date), lang)}) is about ${ratio} times the largest encoder–decoder of its day, ${t5.name} (${formatCount(t5.params, lang)}), while encoder-only models top out at ${bert.name}’s ${formatCount(bert.params, lang)}${focus}.`;
   },
   readout(state, lang) {
     const pick = chosen(state);

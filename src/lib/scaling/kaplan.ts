@@ -59,7 +59,7 @@ export const KAPLAN_2020_TABLE_2: KaplanJointConstants = Object.freeze({
   alphaD: 0.103,
   Nc: 6.4e13,
   Dc: 1.8e13,
-  source: 'Kaplan et al. 2020, Table 2 ("Fits to L(N,D)"), used in Eq. 1.5 = Eq. 4.1',
+  source: 'Kaplan et al. 2020, Table 2 (“Fits to L(N,D)”), used in Eq. 1.5 = Eq. 4.1',
 });
 
 /** Compute-efficient model size: N_e = 1.3e9 parameters, exponent 0.73 of C_min in PF-days (Kaplan et al. 2020, App. A Table 6; Eq. 6.1). */

@@ -32,7 +32,7 @@ export const GPT3_175B: KvCacheModel = Object.freeze({
   headDim: 128,
   bytesPerValue: 2,
   contextLength: 2048,
-  source: 'Brown et al. 2020, "Language Models are Few-Shot Learners", Table 2.1 (2 bytes per value assumes fp16)',
+  source: 'Brown et al. 2020, “Language Models are Few-Shot Learners”, Table 2.1 (2 bytes per value assumes fp16)',
 });
 
 /**
@@ -50,7 +50,7 @@ export const LLAMA2_70B: KvCacheModel = Object.freeze({
   bytesPerValue: 2,
   contextLength: 4096,
   source:
-    'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Section 2.2, Table 1 and App. A.2.1 (GQA, 4k context); layer/head counts from the released 70B configuration',
+    'Touvron et al. 2023, “Llama 2: Open Foundation and Fine-Tuned Chat Models”, Section 2.2, Table 1 and App. A.2.1 (GQA, 4k context); layer/head counts from the released 70B configuration',
 });
 
 // Validates the shape on behalf of `fn` and returns 2 × layers × kvHeads × headDim × bytesPerValue.

@@ -32,7 +32,7 @@ export const MODEL_GPT_1: ModelFact = /* @__PURE__ */ Object.freeze({
   architecture: 'decoder-only',
   org: 'OpenAI',
   source:
-    'Radford et al. 2018, "Improving Language Understanding by Generative Pre-Training" (blog 2018-06-11); the paper states no parameter count — 117M is from the GPT-2 paper, Table 2 ("equivalent to the original GPT")',
+    'Radford et al. 2018, “Improving Language Understanding by Generative Pre-Training” (blog 2018-06-11); the paper states no parameter count — 117M is from the GPT-2 paper, Table 2 (“equivalent to the original GPT”)',
 });
 
 
@@ -45,7 +45,7 @@ export const MODEL_GPT_2: ModelFact = /* @__PURE__ */ Object.freeze({
   architecture: 'decoder-only',
   org: 'OpenAI',
   source:
-    'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners" (1.5B; 1542M in Table 2); announced in "Better Language Models and Their Implications", February 2019',
+    'Radford et al. 2019, “Language Models are Unsupervised Multitask Learners” (1.5B; 1542M in Table 2); announced in “Better Language Models and Their Implications”, February 2019',
 });
 
 

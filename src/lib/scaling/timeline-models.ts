@@ -45,7 +45,7 @@ export const MODEL_BART_LARGE: ModelFact = /* @__PURE__ */ Object.freeze({
   architecture: 'encoder-decoder',
   org: 'Facebook AI',
   source:
-    'Lewis et al. 2019, arXiv 1910.13461 (submitted 2019-10-29); approximate: the paper says only "roughly 10% more parameters than the equivalently sized BERT model" (Section 2.1), ~400M is the released bart.large checkpoint',
+    'Lewis et al. 2019, arXiv 1910.13461 (submitted 2019-10-29); approximate: the paper says only “roughly 10% more parameters than the equivalently sized BERT model” (Section 2.1), ~400M is the released bart.large checkpoint',
 });
 
 /** ELECTRA-Large. */
@@ -56,7 +56,7 @@ export const MODEL_ELECTRA_LARGE: ModelFact = /* @__PURE__ */ Object.freeze({
   params: 335e6,
   architecture: 'encoder-only',
   org: 'Google / Stanford',
-  source: 'Clark et al. 2020, "ELECTRA", arXiv 2003.10555 (March 2020; ICLR 2020); 335M in the paper\'s large-model comparison',
+  source: 'Clark et al. 2020, “ELECTRA”, arXiv 2003.10555 (March 2020; ICLR 2020); 335M in the paper’s large-model comparison',
 });
 
 /** Language models from GPT-1 to Chinchilla, in date order, with the sources of their numbers. */
