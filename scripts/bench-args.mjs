@@ -10,7 +10,7 @@ export const USAGE = `npm run bench -- [flags]
   --no-pdf              skip the PDFs
   --no-figures          skip the chart redraw benchmark
   --no-scale            skip the scale test
-  --scale 0,50,100      the scale test's steps (extra chapters per build)
+  --scale 0,50,100      the scale test's steps, extra chapters per build (default 0,50,100,150,200)
   --skip-build          reuse .tmp/bench-dist from a previous run (no build timings)
   --https               serve the Lighthouse runs over HTTPS and HTTP/2, as production hosts do, with a throwaway
                         self-signed certificate (needs the openssl command); default: plain HTTP/1.1
@@ -51,7 +51,7 @@ export function parseBenchArgs(argv) {
       ? []
       : given('--scale')
         ? String(values['--scale'] ?? '').split(',').map((n) => count('--scale', n, 0))
-        : [0, 50, 100],
+        : [0, 50, 100, 150, 200],
     figures: !has('--no-figures'),
     build: !has('--skip-build'),
     https: has('--https'),

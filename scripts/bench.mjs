@@ -4,7 +4,7 @@
 //     (performance, accessibility, best practices, SEO) with LCP, TBT and CLS;
 //   - site-wide: build time, p95 chart redraw latency (scripts/bench-figures.mjs, when it exists), the scaling
 //     module's throughput (scripts/bench-lib.mjs), PDF build time and size per language (scripts/build-pdf.mjs), and
-//     the synthetic scale test (scripts/scale-test.mjs: build time with 0, 50, 100 extra chapters, linear or not).
+//     the synthetic scale test (scripts/scale-test.mjs: build time with 0 to 200 extra chapters, linear or not).
 // Flags: `npm run bench -- --help` (scripts/bench-args.mjs).
 // Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium); Lighthouse takes ~20–30 s a page.
 import { execFile } from 'node:child_process';
@@ -334,11 +334,12 @@ async function main() {
     const scale = await runScaleTest({ steps: options.scale, log });
     result.scale = scale;
     for (const s of scale.steps) {
-      const builds = s.builds.map((b) => b.toFixed(1)).join(' and ');
-      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s (fastest of ${builds}), ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
+      const builds = s.builds.length > 1 ? ` (fastest of ${s.builds.map((b) => b.toFixed(1)).join(' and ')})` : '';
+      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s${builds}, ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
     }
     for (const m of scale.marginal) result.summary.push([`scale: marginal ${m.from} → ${m.to}`, `${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`]);
-    result.summary.push(['scale: growth', `${scale.verdict}${scale.linearity === undefined ? '' : ` (marginal cost ratio ${scale.linearity.toFixed(2)})`}`, 'linear (ratio ≈ 1)']);
+    for (const h of scale.halves) result.summary.push([`scale: half ${h.from} → ${h.to}`, `${h.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`]);
+    result.summary.push(['scale: growth', `${scale.verdict}${scale.linearity === undefined ? '' : ` (second half / first half ${scale.linearity.toFixed(2)})`}`, 'linear (ratio ≈ 1)']);
     log(`\n${scaleTable(scale)}`);
   }
 

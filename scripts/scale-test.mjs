@@ -1,7 +1,7 @@
 // Synthetic scale test of the build: copies content/ into a temporary folder, adds N extra chapters in both languages
 // (copies of the real ones under a new slug, order and title), builds each variant with ESSAY_CONTENT_DIR pointing at
 // it (own output and cache folders), and reports seconds per chapter and whether the build time grows linearly.
-//   node scripts/scale-test.mjs [--steps 0,50,100] [--rounds 2] [--keep]     prints a table (and JSON with --json)
+//   node scripts/scale-test.mjs [--steps 0,50,100,150,200] [--rounds 1] [--keep]     prints a table (and JSON with --json)
 // scripts/bench.mjs imports runScaleTest() and buildSite().
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,21 +88,36 @@ export function syntheticContent(from, to, extra) {
 }
 
 /**
- * Builds the essay with 0, 50, 100 (or `steps`) extra chapters and measures the build. Each step is built `rounds`
- * times, the steps in order and then in reverse, and its fastest build is kept: on a shared machine one build can
- * run half again as long as the next, and a slow spell would otherwise land on one step only. Returns { rounds,
- * steps: [{ extra, chapters, seconds, astroSeconds, pagefindSeconds, secondsPerChapter, medianChapterPageMs,
- * bookPageMs, builds }], marginal: [{ from, to, secondsPerAddedChapter }], linearity } where linearity is the ratio
- * of the last marginal cost per added chapter to the first (≈ 1: linear growth; well above 1: superlinear).
+ * The steps in an order that keeps a slow spell of the machine from reading as growth: from the outside in
+ * (smallest, largest, second smallest, second largest, …), so that neither end of the range is built last.
  */
-export async function runScaleTest({ steps = [0, 50, 100], rounds = 2, workDir = '.tmp/scale-test', content = 'content', keep = false, log = () => {} } = {}) {
+export function outsideIn(steps) {
+  const sorted = [...steps].sort((a, b) => a - b);
+  const order = [];
+  while (sorted.length) order.push(order.length % 2 === 0 ? sorted.shift() : sorted.pop());
+  return order;
+}
+
+/**
+ * Builds the essay with 0, 50, 100, 150 and 200 (or `steps`) extra chapters and measures each build, `rounds` times
+ * per step (each round outside in: outsideIn), keeping a step's fastest build. Growth is judged by halves: the cost
+ * per added chapter from the first step to the middle one, against that from the middle one to the last. With the
+ * default steps each half spans 100 chapters, so a build slowed by a busy machine moves a half's cost half as much
+ * as it would move one 50-chapter difference; the differences between neighbouring steps are returned too, to show
+ * whether one build stands out. Returns { rounds, steps: [{ extra, chapters, seconds,
+ * astroSeconds, pagefindSeconds, secondsPerChapter, medianChapterPageMs, bookPageMs, builds }], marginal: [{ from,
+ * to, secondsPerAddedChapter }] (between neighbouring steps), halves: [first, second] (same shape), linearity }
+ * where linearity is the second half's cost per added chapter over the first's (≈ 1: linear; well above 1:
+ * superlinear).
+ */
+export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1, workDir = '.tmp/scale-test', content = 'content', keep = false, log = () => {} } = {}) {
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`runScaleTest: rounds must be an integer >= 1, got ${rounds}`);
   const work = path.resolve(ROOT, workDir);
   mkdirSync(work, { recursive: true });
   const dirs = new Map(steps.map((extra) => [extra, path.join(work, `n${extra}`)]));
   const chapterCounts = new Map(steps.map((extra) => [extra, syntheticContent(path.resolve(ROOT, content), path.join(dirs.get(extra), 'content'), extra)]));
   const measured = new Map(steps.map((extra) => [extra, []]));
-  const order = Array.from({ length: rounds }, (_, round) => (round % 2 ? [...steps].reverse() : steps)).flat();
+  const order = Array.from({ length: rounds }, () => outsideIn(steps)).flat();
   for (const extra of order) {
     const dir = dirs.get(extra);
     const chapters = chapterCounts.get(extra);
@@ -127,27 +142,28 @@ export async function runScaleTest({ steps = [0, 50, 100], rounds = 2, workDir =
     });
   }
   if (!keep) for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
-  const results = steps.map((extra) => {
+  const results = [...steps].sort((a, b) => a - b).map((extra) => {
     const builds = measured.get(extra);
     const fastest = builds.reduce((best, build) => (build.seconds < best.seconds ? build : best));
     return { ...fastest, builds: builds.map((build) => Number(build.seconds.toFixed(2))) };
   });
-  const marginal = [];
-  for (let i = 1; i < results.length; i += 1) {
-    const a = results[i - 1];
-    const b = results[i];
-    marginal.push({ from: a.chapters, to: b.chapters, secondsPerAddedChapter: (b.seconds - a.seconds) / (b.chapters - a.chapters) });
-  }
-  const first = marginal[0]?.secondsPerAddedChapter;
-  const last = marginal.at(-1)?.secondsPerAddedChapter;
-  const linearity = marginal.length >= 2 && first > 0 ? last / first : undefined;
-  return {
-    rounds,
-    steps: results,
-    marginal,
-    linearity,
-    verdict: linearity === undefined ? 'n/a (needs three steps)' : linearity <= 1.3 ? 'linear' : linearity <= 2 ? 'mildly superlinear' : 'superlinear',
-  };
+  return { rounds, steps: results, ...growth(results) };
+}
+
+/**
+ * How build time grows over steps of { chapters, seconds } in increasing size: the cost per added chapter between
+ * neighbouring steps (marginal), over the first and the second half of the range (halves: first step to middle
+ * step, middle to last), and linearity, the second half's cost over the first's, with its verdict.
+ */
+export function growth(steps) {
+  const costPerChapter = (a, b) => ({ from: a.chapters, to: b.chapters, secondsPerAddedChapter: (b.seconds - a.seconds) / (b.chapters - a.chapters) });
+  const marginal = steps.slice(1).map((b, i) => costPerChapter(steps[i], b));
+  const middle = steps[(steps.length - 1) >> 1];
+  const halves = steps.length >= 3 ? [costPerChapter(steps[0], middle), costPerChapter(middle, steps.at(-1))] : [];
+  const [first, second] = halves.map((half) => half.secondsPerAddedChapter);
+  const linearity = halves.length && first > 0 ? second / first : undefined;
+  const verdict = linearity === undefined ? 'n/a (needs three steps)' : linearity <= 1.3 ? 'linear' : linearity <= 2 ? 'mildly superlinear' : 'superlinear';
+  return { marginal, halves, linearity, verdict };
 }
 
 /** Text table of a scale test. */
@@ -159,15 +175,16 @@ export function scaleTable(result) {
     );
   }
   for (const m of result.marginal) lines.push(`marginal ${m.from} → ${m.to}: ${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`);
-  lines.push(`growth: ${result.verdict}${result.linearity === undefined ? '' : ` (last / first marginal cost = ${result.linearity.toFixed(2)})`}`);
+  for (const h of result.halves) lines.push(`half ${h.from} → ${h.to}: ${h.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`);
+  lines.push(`growth: ${result.verdict}${result.linearity === undefined ? '' : ` (second half / first half = ${result.linearity.toFixed(2)})`}`);
   return lines.join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const stepsArg = args[args.indexOf('--steps') + 1];
-  const steps = args.includes('--steps') && stepsArg ? stepsArg.split(',').map(Number) : [0, 50, 100];
-  const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 2;
+  const steps = args.includes('--steps') && stepsArg ? stepsArg.split(',').map(Number) : undefined;
+  const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : undefined;
   const result = await runScaleTest({ steps, rounds, keep: args.includes('--keep'), log: (m) => console.error(m) });
   if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else console.log(scaleTable(result));

@@ -4,7 +4,7 @@ import { parseBenchArgs, USAGE } from '../../../scripts/bench-args.mjs';
 describe('the benchmark command line', () => {
   it('runs everything, five Lighthouse runs a page, when given no flag', () => {
     expect(parseBenchArgs([])).toEqual({
-      lighthousePages: Infinity, lighthouse: true, lighthouseRuns: 5, pdf: true, scale: [0, 50, 100], figures: true,
+      lighthousePages: Infinity, lighthouse: true, lighthouseRuns: 5, pdf: true, scale: [0, 50, 100, 150, 200], figures: true,
       build: true, https: false,
     });
   });

@@ -1,0 +1,14 @@
+/** Types for the parts of scripts/scale-test.mjs (the synthetic scale test) that tests call. */
+export interface CostPerChapter {
+  from: number;
+  to: number;
+  secondsPerAddedChapter: number;
+}
+export interface Growth {
+  marginal: CostPerChapter[];
+  halves: CostPerChapter[];
+  linearity: number | undefined;
+  verdict: string;
+}
+export function outsideIn(steps: number[]): number[];
+export function growth(steps: Array<{ chapters: number; seconds: number }>): Growth;
