@@ -153,7 +153,8 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
 /**
  * How build time grows over steps of { chapters, seconds } in increasing size: the cost per added chapter between
  * neighbouring steps (marginal), over the first and the second half of the range (halves: first step to middle
- * step, middle to last), and linearity, the second half's cost over the first's, with its verdict.
+ * step, middle to last), and linearity, the second half's cost over the first's (undefined when a half costs nothing
+ * or less), with its verdict.
  */
 export function growth(steps) {
   const costPerChapter = (a, b) => ({ from: a.chapters, to: b.chapters, secondsPerAddedChapter: (b.seconds - a.seconds) / (b.chapters - a.chapters) });
@@ -161,8 +162,13 @@ export function growth(steps) {
   const middle = steps[(steps.length - 1) >> 1];
   const halves = steps.length >= 3 ? [costPerChapter(steps[0], middle), costPerChapter(middle, steps.at(-1))] : [];
   const [first, second] = halves.map((half) => half.secondsPerAddedChapter);
-  const linearity = halves.length && first > 0 ? second / first : undefined;
-  const verdict = linearity === undefined ? 'n/a (needs three steps)' : linearity <= 1.3 ? 'linear' : linearity <= 2 ? 'mildly superlinear' : 'superlinear';
+  // A half that costs nothing or less means the builds' noise outweighs the chapters added: no verdict then.
+  const linearity = halves.length && first > 0 && second > 0 ? second / first : undefined;
+  const verdict = !halves.length
+    ? 'n/a (needs three steps)'
+    : linearity === undefined
+      ? 'unclear (a half costs nothing: the steps are too small for the noise)'
+      : linearity <= 1.3 ? 'linear' : linearity <= 2 ? 'mildly superlinear' : 'superlinear';
   return { marginal, halves, linearity, verdict };
 }
 

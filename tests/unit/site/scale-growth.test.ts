@@ -32,6 +32,11 @@ describe('the scale test', () => {
     expect(growth(steps((n) => 0.6 * n + 0.004 * n * n)).verdict).toBe('mildly superlinear');
   });
 
+  it("gives no verdict when a half costs nothing: the steps were too small for the builds' noise", () => {
+    const noisy = [{ chapters: 11, seconds: 27.4 }, { chapters: 12, seconds: 32.0 }, { chapters: 13, seconds: 31.0 }];
+    expect(growth(noisy)).toMatchObject({ linearity: undefined, verdict: expect.stringMatching(/^unclear/) });
+  });
+
   it('needs three sizes to judge growth', () => {
     expect(growth(steps((n) => n).slice(0, 2))).toMatchObject({ halves: [], linearity: undefined, verdict: 'n/a (needs three steps)' });
   });
