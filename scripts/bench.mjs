@@ -17,7 +17,7 @@ import { chromiumPath, launchOptions } from './chromium.mjs';
 import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
 import { serveDist } from './serve-dist.mjs';
 import { siteBytes, BUDGETS } from './page-bytes.mjs';
-import { buildSite, runScaleTest, scaleTable } from './scale-test.mjs';
+import { buildSite, growthRows, runScaleTest, scaleTable } from './scale-test.mjs';
 import { runLibBench } from './bench-lib.mjs';
 import { buildPdf, pdfName } from './build-pdf.mjs';
 import { parseBenchArgs, USAGE } from './bench-args.mjs';
@@ -337,9 +337,7 @@ async function main() {
       const builds = s.builds.length > 1 ? ` (fastest of ${s.builds.map((b) => b.toFixed(1)).join(' and ')})` : '';
       result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s${builds}, ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
     }
-    for (const m of scale.marginal) result.summary.push([`scale: marginal ${m.from} → ${m.to}`, `${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`]);
-    for (const h of scale.halves) result.summary.push([`scale: half ${h.from} → ${h.to}`, `${h.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`]);
-    result.summary.push(['scale: growth', `${scale.verdict}${scale.linearity === undefined ? '' : ` (second half / first half ${scale.linearity.toFixed(2)})`}`, 'linear (ratio ≈ 1)']);
+    for (const [label, text] of growthRows(scale)) result.summary.push([`scale: ${label}`, text, ...(label === 'growth' ? ['linear (ratio ≈ 1)'] : [])]);
     log(`\n${scaleTable(scale)}`);
   }
 

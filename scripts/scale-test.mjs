@@ -172,6 +172,16 @@ export function growth(steps) {
   return { marginal, halves, linearity, verdict };
 }
 
+/** The growth of a scale test as [label, text] rows: cost per added chapter per step and per half, then the verdict. */
+export function growthRows(result) {
+  const cost = (kind) => (c) => [`${kind} ${c.from} → ${c.to}`, `${c.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`];
+  return [
+    ...result.marginal.map(cost('marginal')),
+    ...result.halves.map(cost('half')),
+    ['growth', `${result.verdict}${result.linearity === undefined ? '' : ` (second half / first half ${result.linearity.toFixed(2)})`}`],
+  ];
+}
+
 /** Text table of a scale test. */
 export function scaleTable(result) {
   const lines = [`fastest of ${result.rounds} build(s) per step`, 'chapters (per language)   build s   astro s   pagefind s   s/chapter   median chapter page ms   book page ms'];
@@ -180,9 +190,7 @@ export function scaleTable(result) {
       `${String(s.chapters).padStart(8)} (+${String(s.extra).padEnd(4)})      ${s.seconds.toFixed(1).padStart(7)}   ${s.astroSeconds.toFixed(1).padStart(7)}   ${s.pagefindSeconds.toFixed(1).padStart(10)}   ${s.secondsPerChapter.toFixed(2).padStart(9)}   ${String(s.medianChapterPageMs).padStart(22)}   ${String(s.bookPageMs).padStart(12)}`,
     );
   }
-  for (const m of result.marginal) lines.push(`marginal ${m.from} → ${m.to}: ${m.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`);
-  for (const h of result.halves) lines.push(`half ${h.from} → ${h.to}: ${h.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`);
-  lines.push(`growth: ${result.verdict}${result.linearity === undefined ? '' : ` (second half / first half = ${result.linearity.toFixed(2)})`}`);
+  for (const [label, text] of growthRows(result)) lines.push(`${label}: ${text}`);
   return lines.join('\n');
 }
 
