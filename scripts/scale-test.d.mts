@@ -12,3 +12,15 @@ export interface Growth {
 }
 export function outsideIn(steps: number[]): number[];
 export function growth(steps: Array<{ chapters: number; seconds: number }>): Growth;
+export interface BuildPhases {
+  collect: number;
+  server: number;
+  client: number;
+  generate: number;
+  chapterPages: number;
+  previewImages: number;
+  rest: number;
+  total: number;
+}
+export function parseBuildPhases(output: string): BuildPhases;
+export function growthRows(result: Growth & { cpu?: Growth; phaseGrowth?: Record<string, Growth> }): Array<[string, string]>;

@@ -34,9 +34,62 @@ export function parsePageTimings(output) {
   return timings;
 }
 
+/** A duration as Astro and Vite print it ("519ms", "5.81s", "1m 2s"), in seconds. */
+function durationSeconds(text) {
+  const minutes = /^(\d+)m(?: (\d+)s)?$/.exec(text);
+  if (minutes) return Number(minutes[1]) * 60 + Number(minutes[2] ?? 0);
+  const plain = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(text);
+  if (!plain) throw new Error(`not a build duration: "${text}"`);
+  return Number(plain[1]) / (plain[2] === 'ms' ? 1000 : 1);
+}
+
+/**
+ * The phases of an Astro build, in seconds, from its log: collecting build info, Vite's server build (the pages and
+ * every chapter's MDX module), Vite's client build (the scripts), generating the pages and other routes (of which
+ * chapter pages and preview images, summed from the per-page times), and the rest of the total (content sync before,
+ * integration hooks after: sitemap, KaTeX subset, CSP). A phase missing from the log is 0.
+ */
+export function parseBuildPhases(output) {
+  const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const D = '(\\d+(?:\\.\\d+)?m?s|\\d+m(?: \\d+s)?)';
+  const find = (pattern) => {
+    const match = new RegExp(pattern.replace('D', D)).exec(clean);
+    return match ? durationSeconds(match[1]) : 0;
+  };
+  const total = find('page\\(s\\) built in D');
+  const phases = {
+    collect: find('Collecting build info\\.\\.\\.[\\s\\S]*?Completed in D'),
+    server: find('Building static entrypoints\\.\\.\\.[\\s\\S]*?\\[vite\\] ✓ built in D'),
+    client: find('building client \\(vite\\)[\\s\\S]*?\\[vite\\] ✓ built in D'),
+    generate: find('generating static routes[\\s\\S]*?✓ Completed in D'),
+  };
+  const pages = Object.entries(parsePageTimings(output));
+  const sum = (test) => pages.filter(([page]) => test(page)).reduce((s, [, ms]) => s + ms, 0) / 1000;
+  const rest = total - phases.collect - phases.server - phases.client - phases.generate;
+  return {
+    ...phases,
+    chapterPages: sum((page) => /^\/(zh|en)\/[a-z0-9-]+\/$/.test(page) && !/\/(book|bibliography)\/$/.test(page)),
+    previewImages: sum((page) => page.startsWith('/og/')),
+    rest: Math.max(0, rest),
+    total,
+  };
+}
+
+/** Runs a command through sh and returns its output and the CPU seconds (user + system) it and its children used. */
+async function runWithCpuTime(command, args, env) {
+  // The shell's `times` prints its own times, then its children's ("0m3.47s 0m0.03s") after the command ends.
+  const script = '"$@"; status=$?; echo "--- cpu ---"; times; exit $status';
+  const output = await run('sh', ['-c', script, 'sh', command, ...args], env);
+  const [log, times = ''] = output.split('--- cpu ---\n');
+  const values = [...times.matchAll(/(\d+)m(\d+(?:\.\d+)?)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (values.length < 4) throw new Error(`no CPU times after ${path.basename(command)}: "${times.trim()}"`);
+  return { output: log, cpuSeconds: values[2] + values[3] };
+}
+
 /**
  * Builds the site like `npm run build` (astro build, then Pagefind) into `outDir` with its own cache (emptied first,
- * so every build is a cold one); `contentDir` overrides content/. Returns seconds (astro, pagefind, total), the
+ * so every build is a cold one); `contentDir` overrides content/. Returns seconds of wall time (astro, pagefind,
+ * total) and of CPU time (cpuSeconds: both commands, user + system), the build's phases (parseBuildPhases), the
  * per-page timings and the build log.
  */
 export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) {
@@ -46,12 +99,20 @@ export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) 
   }
   const env = { ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, ...(contentDir ? { ESSAY_CONTENT_DIR: contentDir } : {}) };
   const started = performance.now();
-  const output = await run(BIN('astro'), ['build'], env);
+  const astro = await runWithCpuTime(BIN('astro'), ['build'], env);
   const astroSeconds = (performance.now() - started) / 1000;
   const pagefindStarted = performance.now();
-  await run(BIN('pagefind'), ['--site', outDir, '--quiet'], {});
+  const pagefind = await runWithCpuTime(BIN('pagefind'), ['--site', outDir, '--quiet'], {});
   const pagefindSeconds = (performance.now() - pagefindStarted) / 1000;
-  return { astroSeconds, pagefindSeconds, seconds: astroSeconds + pagefindSeconds, pages: parsePageTimings(output), output };
+  return {
+    astroSeconds,
+    pagefindSeconds,
+    seconds: astroSeconds + pagefindSeconds,
+    cpuSeconds: astro.cpuSeconds + pagefind.cpuSeconds,
+    phases: parseBuildPhases(astro.output),
+    pages: parsePageTimings(astro.output),
+    output: astro.output,
+  };
 }
 
 /** Copies `from` (a content folder) to `to` and adds `extra` chapters per language; returns the chapter count. */
@@ -104,11 +165,11 @@ export function outsideIn(steps) {
  * per added chapter from the first step to the middle one, against that from the middle one to the last. With the
  * default steps each half spans 100 chapters, so a build slowed by a busy machine moves a half's cost half as much
  * as it would move one 50-chapter difference; the differences between neighbouring steps are returned too, to show
- * whether one build stands out. Returns { rounds, steps: [{ extra, chapters, seconds,
- * astroSeconds, pagefindSeconds, secondsPerChapter, medianChapterPageMs, bookPageMs, builds }], marginal: [{ from,
- * to, secondsPerAddedChapter }] (between neighbouring steps), halves: [first, second] (same shape), linearity }
- * where linearity is the second half's cost per added chapter over the first's (≈ 1: linear; well above 1:
- * superlinear).
+ * whether one build stands out. Returns { rounds, steps: [{ extra, chapters, seconds, astroSeconds,
+ * pagefindSeconds, secondsPerChapter, cpuSeconds, phases, medianChapterPageMs, bookPageMs, builds }], marginal,
+ * halves, linearity, verdict } (growth() of the wall time) with cpu (growth() of the CPU time, which a busy
+ * machine's other work does not add to) and phaseGrowth ({ phase: growth() of that phase's seconds }, to show which
+ * part of the build grows if one does).
  */
 export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1, workDir = '.tmp/scale-test', content = 'content', keep = false, log = () => {} } = {}) {
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`runScaleTest: rounds must be an integer >= 1, got ${rounds}`);
@@ -137,6 +198,8 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
       astroSeconds: build.astroSeconds,
       pagefindSeconds: build.pagefindSeconds,
       secondsPerChapter: build.seconds / chapters,
+      cpuSeconds: build.cpuSeconds,
+      phases: build.phases,
       medianChapterPageMs: chapterMs[chapterMs.length >> 1] ?? 0,
       bookPageMs: Math.max(...bookMs),
     });
@@ -147,7 +210,10 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
     const fastest = builds.reduce((best, build) => (build.seconds < best.seconds ? build : best));
     return { ...fastest, builds: builds.map((build) => Number(build.seconds.toFixed(2))) };
   });
-  return { rounds, steps: results, ...growth(results) };
+  const phaseGrowth = Object.fromEntries(
+    Object.keys(results[0]?.phases ?? {}).map((phase) => [phase, growth(results.map((s) => ({ chapters: s.chapters, seconds: s.phases[phase] })))]),
+  );
+  return { rounds, steps: results, ...growth(results), cpu: growth(results.map((s) => ({ chapters: s.chapters, seconds: s.cpuSeconds }))), phaseGrowth };
 }
 
 /**
@@ -172,24 +238,38 @@ export function growth(steps) {
   return { marginal, halves, linearity, verdict };
 }
 
-/** The growth of a scale test as [label, text] rows: cost per added chapter per step and per half, then the verdict. */
+/** The growth of a scale test as [label, text] rows: cost per added chapter per step and per half, the verdict for
+ * wall time and for CPU time, and each build phase's ratio of halves. */
 export function growthRows(result) {
   const cost = (kind) => (c) => [`${kind} ${c.from} → ${c.to}`, `${c.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`];
-  return [
-    ...result.marginal.map(cost('marginal')),
-    ...result.halves.map(cost('half')),
-    ['growth', `${result.verdict}${result.linearity === undefined ? '' : ` (second half / first half ${result.linearity.toFixed(2)})`}`],
-  ];
+  const ratio = (g) => (g.linearity === undefined ? 'n/a' : g.linearity.toFixed(2));
+  const verdict = (g) => `${g.verdict}${g.linearity === undefined ? '' : ` (second half / first half ${ratio(g)})`}`;
+  const rows = [...result.marginal.map(cost('marginal')), ...result.halves.map(cost('half')), ['growth (wall time)', verdict(result)]];
+  if (result.cpu) rows.push(['growth (CPU time)', verdict(result.cpu)]);
+  const phases = Object.entries(result.phaseGrowth ?? {});
+  // Per phase: its cost per added chapter in each half, then their ratio (n/a for a phase that does not grow).
+  const halves = (g) => g.halves.map((h) => h.secondsPerAddedChapter.toFixed(3)).join(' → ');
+  if (phases.length) rows.push(['growth by phase', phases.map(([phase, g]) => `${PHASE_NAMES[phase] ?? phase} ${halves(g)} s (${ratio(g)})`).join(', ')]);
+  return rows;
 }
+
+/** Short names of the build phases (parseBuildPhases) for tables. */
+const PHASE_NAMES = { collect: 'collect', server: 'server build', client: 'client build', generate: 'pages', chapterPages: 'chapter pages', previewImages: 'preview images', rest: 'rest', total: 'astro total' };
 
 /** Text table of a scale test. */
 export function scaleTable(result) {
-  const lines = [`fastest of ${result.rounds} build(s) per step`, 'chapters (per language)   build s   astro s   pagefind s   s/chapter   median chapter page ms   book page ms'];
+  const lines = [
+    `fastest of ${result.rounds} build(s) per step`,
+    'chapters (per language)   build s    cpu s   astro s   pagefind s   s/chapter   median chapter page ms   book page ms',
+  ];
   for (const s of result.steps) {
     lines.push(
-      `${String(s.chapters).padStart(8)} (+${String(s.extra).padEnd(4)})      ${s.seconds.toFixed(1).padStart(7)}   ${s.astroSeconds.toFixed(1).padStart(7)}   ${s.pagefindSeconds.toFixed(1).padStart(10)}   ${s.secondsPerChapter.toFixed(2).padStart(9)}   ${String(s.medianChapterPageMs).padStart(22)}   ${String(s.bookPageMs).padStart(12)}`,
+      `${String(s.chapters).padStart(8)} (+${String(s.extra).padEnd(4)})      ${s.seconds.toFixed(1).padStart(7)}  ${s.cpuSeconds.toFixed(1).padStart(7)}   ${s.astroSeconds.toFixed(1).padStart(7)}   ${s.pagefindSeconds.toFixed(1).padStart(10)}   ${s.secondsPerChapter.toFixed(2).padStart(9)}   ${String(s.medianChapterPageMs).padStart(22)}   ${String(s.bookPageMs).padStart(12)}`,
     );
   }
+  const phases = Object.keys(result.steps[0]?.phases ?? {});
+  lines.push(`seconds by phase: ${phases.map((phase) => PHASE_NAMES[phase] ?? phase).join(' | ')}`);
+  for (const s of result.steps) lines.push(`${String(s.chapters).padStart(8)}: ${phases.map((phase) => s.phases[phase].toFixed(1)).join(' | ')}`);
   for (const [label, text] of growthRows(result)) lines.push(`${label}: ${text}`);
   return lines.join('\n');
 }
