@@ -22,6 +22,15 @@ interface Chunk {
 
 const require = createRequire(import.meta.url);
 const chunkCache = new Map<string, Chunk[]>();
+const dataCache = new Map<string, Buffer>();
+
+/** A font file's bytes, read once: satori keeps the fonts it has parsed by their data object, so handing it the same
+ * Buffer each time spares every card after the first the inflating and parsing of each WOFF it needs. */
+function fontData(file: string): Buffer {
+  let data = dataCache.get(file);
+  if (!data) dataCache.set(file, (data = readFileSync(file)));
+  return data;
+}
 
 /** The WOFF chunks of a Fontsource package at one weight, with the code points each covers (from its CSS). */
 function chunksOf(pkg: string, weight: number): Chunk[] {
@@ -57,7 +66,7 @@ export function fontsFor(text: string, weights: Array<400 | 700> = [400, 700]): 
       for (const chunk of chunksOf(pkg, weight)) {
         const covers = codes.some((c) => chunk.ranges.some(([lo, hi]) => c >= lo && c <= hi));
         // One family name per chunk: satori falls back from family to family, not between files of one family.
-        if (covers) fonts.push({ name: `${name} ${path.basename(chunk.file, '.woff')}`, data: readFileSync(chunk.file), weight, style: 'normal' });
+        if (covers) fonts.push({ name: `${name} ${path.basename(chunk.file, '.woff')}`, data: fontData(chunk.file), weight, style: 'normal' });
       }
     }
   }
