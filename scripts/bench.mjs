@@ -335,7 +335,7 @@ async function main() {
     result.scale = scale;
     for (const s of scale.steps) {
       const builds = s.builds.length > 1 ? ` (fastest of ${s.builds.map((b) => b.toFixed(1)).join(' and ')})` : '';
-      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s${builds} (CPU ${s.cpuSeconds.toFixed(1)} s), ${s.secondsPerChapter.toFixed(2)} s per chapter, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
+      result.summary.push([`scale: ${s.chapters} chapters × 2 (+${s.extra})`, `${s.seconds.toFixed(1)} s${builds} (CPU ${s.cpuSeconds.toFixed(1)} s), ${s.secondsPerChapter.toFixed(2)} s per chapter, peak memory ${s.peakMemoryMB.toFixed(0)} MB, median page ${s.medianChapterPageMs} ms, book ${s.bookPageMs} ms`]);
     }
     for (const [label, text] of growthRows(scale)) result.summary.push([`scale: ${label}`, text, ...(label.startsWith('growth (') ? ['linear (ratio ≈ 1)'] : [])]);
     log(`\n${scaleTable(scale)}`);

@@ -23,4 +23,4 @@ export interface BuildPhases {
   total: number;
 }
 export function parseBuildPhases(output: string): BuildPhases;
-export function growthRows(result: Growth & { cpu?: Growth; phaseGrowth?: Record<string, Growth> }): Array<[string, string]>;
+export function growthRows(result: Growth & { cpu?: Growth; memory?: Growth; phaseGrowth?: Record<string, Growth> }): Array<[string, string]>;

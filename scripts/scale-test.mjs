@@ -89,8 +89,8 @@ async function runWithCpuTime(command, args, env) {
 /**
  * Builds the site like `npm run build` (astro build, then Pagefind) into `outDir` with its own cache (emptied first,
  * so every build is a cold one); `contentDir` overrides content/. Returns seconds of wall time (astro, pagefind,
- * total) and of CPU time (cpuSeconds: both commands, user + system), the build's phases (parseBuildPhases), the
- * per-page timings and the build log.
+ * total) and of CPU time (cpuSeconds: both commands, user + system), astro's peak resident memory (peakMemoryMB), the
+ * build's phases (parseBuildPhases), the per-page timings and the build log.
  */
 export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) {
   if (clean) {
@@ -99,7 +99,11 @@ export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) 
   }
   const env = { ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, ...(contentDir ? { ESSAY_CONTENT_DIR: contentDir } : {}) };
   const started = performance.now();
-  const astro = await runWithCpuTime(BIN('astro'), ['build'], env);
+  // Astro runs in one Node process; preloading peak-memory.mjs makes it print its peak resident memory at the end.
+  const astroCli = path.join(ROOT, 'node_modules', 'astro', 'astro.js');
+  const astro = await runWithCpuTime(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'scripts/peak-memory.mjs')).href, astroCli, 'build'], env);
+  const peak = /peak memory: (\d+) KB/.exec(astro.output);
+  if (!peak) throw new Error('astro build printed no peak memory (scripts/peak-memory.mjs was not preloaded)');
   const astroSeconds = (performance.now() - started) / 1000;
   const pagefindStarted = performance.now();
   const pagefind = await runWithCpuTime(BIN('pagefind'), ['--site', outDir, '--quiet'], {});
@@ -109,6 +113,7 @@ export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) 
     pagefindSeconds,
     seconds: astroSeconds + pagefindSeconds,
     cpuSeconds: astro.cpuSeconds + pagefind.cpuSeconds,
+    peakMemoryMB: Number(peak[1]) / 1024,
     phases: parseBuildPhases(astro.output),
     pages: parsePageTimings(astro.output),
     output: astro.output,
@@ -168,7 +173,7 @@ export function outsideIn(steps) {
  * whether one build stands out. Returns { rounds, steps: [{ extra, chapters, seconds, astroSeconds,
  * pagefindSeconds, secondsPerChapter, cpuSeconds, phases, medianChapterPageMs, bookPageMs, builds }], marginal,
  * halves, linearity, verdict } (growth() of the wall time) with cpu (growth() of the CPU time, which a busy
- * machine's other work does not add to) and phaseGrowth ({ phase: growth() of that phase's seconds }, to show which
+ * machine's other work does not add to), memory (growth() of astro's peak memory in MB) and phaseGrowth ({ phase: growth() of that phase's seconds }, to show which
  * part of the build grows if one does).
  */
 export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1, workDir = '.tmp/scale-test', content = 'content', keep = false, log = () => {} } = {}) {
@@ -199,6 +204,7 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
       pagefindSeconds: build.pagefindSeconds,
       secondsPerChapter: build.seconds / chapters,
       cpuSeconds: build.cpuSeconds,
+      peakMemoryMB: build.peakMemoryMB,
       phases: build.phases,
       medianChapterPageMs: chapterMs[chapterMs.length >> 1] ?? 0,
       bookPageMs: Math.max(...bookMs),
@@ -213,7 +219,8 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
   const phaseGrowth = Object.fromEntries(
     Object.keys(results[0]?.phases ?? {}).map((phase) => [phase, growth(results.map((s) => ({ chapters: s.chapters, seconds: s.phases[phase] })))]),
   );
-  return { rounds, steps: results, ...growth(results), cpu: growth(results.map((s) => ({ chapters: s.chapters, seconds: s.cpuSeconds }))), phaseGrowth };
+  const of = (key) => growth(results.map((s) => ({ chapters: s.chapters, seconds: s[key] })));
+  return { rounds, steps: results, ...growth(results), cpu: of('cpuSeconds'), memory: of('peakMemoryMB'), phaseGrowth };
 }
 
 /**
@@ -246,6 +253,9 @@ export function growthRows(result) {
   const verdict = (g) => `${g.verdict}${g.linearity === undefined ? '' : ` (second half / first half ${ratio(g)})`}`;
   const rows = [...result.marginal.map(cost('marginal')), ...result.halves.map(cost('half')), ['growth (wall time)', verdict(result)]];
   if (result.cpu) rows.push(['growth (CPU time)', verdict(result.cpu)]);
+  // Peak memory: what the build holds at once. When it grows, so does the garbage collector's work per allocation,
+  // which is how a build whose every step is linear can still slow down per chapter at a larger size.
+  if (result.memory) rows.push(['growth (peak memory)', `${result.memory.halves.map((h) => `${h.secondsPerAddedChapter.toFixed(1)} MB`).join(' → ')} per added chapter: ${verdict(result.memory)}`]);
   const phases = Object.entries(result.phaseGrowth ?? {});
   // Per phase: its cost per added chapter in each half, then their ratio (n/a for a phase that does not grow).
   const halves = (g) => g.halves.map((h) => h.secondsPerAddedChapter.toFixed(3)).join(' → ');
@@ -260,11 +270,11 @@ const PHASE_NAMES = { collect: 'collect', server: 'server build', client: 'clien
 export function scaleTable(result) {
   const lines = [
     `fastest of ${result.rounds} build(s) per step`,
-    'chapters (per language)   build s    cpu s   astro s   pagefind s   s/chapter   median chapter page ms   book page ms',
+    'chapters (per language)   build s    cpu s   astro s   pagefind s   s/chapter   peak MB   median chapter page ms   book page ms',
   ];
   for (const s of result.steps) {
     lines.push(
-      `${String(s.chapters).padStart(8)} (+${String(s.extra).padEnd(4)})      ${s.seconds.toFixed(1).padStart(7)}  ${s.cpuSeconds.toFixed(1).padStart(7)}   ${s.astroSeconds.toFixed(1).padStart(7)}   ${s.pagefindSeconds.toFixed(1).padStart(10)}   ${s.secondsPerChapter.toFixed(2).padStart(9)}   ${String(s.medianChapterPageMs).padStart(22)}   ${String(s.bookPageMs).padStart(12)}`,
+      `${String(s.chapters).padStart(8)} (+${String(s.extra).padEnd(4)})      ${s.seconds.toFixed(1).padStart(7)}  ${s.cpuSeconds.toFixed(1).padStart(7)}   ${s.astroSeconds.toFixed(1).padStart(7)}   ${s.pagefindSeconds.toFixed(1).padStart(10)}   ${s.secondsPerChapter.toFixed(2).padStart(9)}   ${s.peakMemoryMB.toFixed(0).padStart(7)}   ${String(s.medianChapterPageMs).padStart(22)}   ${String(s.bookPageMs).padStart(12)}`,
     );
   }
   const phases = Object.keys(result.steps[0]?.phases ?? {});

@@ -44,9 +44,10 @@ describe('the scale test', () => {
   it('gives the verdict for wall time and CPU time, and each phase its ratio of halves', () => {
     const linear = growth(steps((n) => 0.6 * n));
     const square = growth(steps((n) => 0.6 * n + 0.01 * n * n));
-    const rows = Object.fromEntries(growthRows({ ...linear, cpu: square, phaseGrowth: { server: linear, previewImages: square } }));
+    const rows = Object.fromEntries(growthRows({ ...linear, cpu: square, memory: linear, phaseGrowth: { server: linear, previewImages: square } }));
     expect(rows['growth (wall time)']).toBe('linear (second half / first half 1.00)');
     expect(rows['growth (CPU time)']).toMatch(/^superlinear \(second half \/ first half 2\.10\)$/);
+    expect(rows['growth (peak memory)']).toBe('0.6 MB → 0.6 MB per added chapter: linear (second half / first half 1.00)');
     expect(rows['growth by phase']).toBe('server build 0.600 → 0.600 s (1.00), preview images 1.820 → 3.820 s (2.10)');
   });
 });
