@@ -172,9 +172,9 @@ export function outsideIn(steps) {
  * as it would move one 50-chapter difference; the differences between neighbouring steps are returned too, to show
  * whether one build stands out. Returns { rounds, steps: [{ extra, chapters, seconds, astroSeconds,
  * pagefindSeconds, secondsPerChapter, cpuSeconds, phases, medianChapterPageMs, bookPageMs, builds }], marginal,
- * halves, linearity, verdict } (growth() of the wall time) with cpu (growth() of the CPU time, which a busy
- * machine's other work does not add to), memory (growth() of astro's peak memory in MB) and phaseGrowth ({ phase: growth() of that phase's seconds }, to show which
- * part of the build grows if one does).
+ * halves, linearity, verdict } (growth() of the wall time) with cpu (growth() of the CPU time: this build's own
+ * work, though a busy machine still slows it), memory (growth() of astro's peak memory in MB) and phaseGrowth
+ * ({ phase: growth() of that phase's seconds }, to show which part of the build grows if one does).
  */
 export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1, workDir = '.tmp/scale-test', content = 'content', keep = false, log = () => {} } = {}) {
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`runScaleTest: rounds must be an integer >= 1, got ${rounds}`);
@@ -246,7 +246,7 @@ export function growth(steps) {
 }
 
 /** The growth of a scale test as [label, text] rows: cost per added chapter per step and per half, the verdict for
- * wall time and for CPU time, and each build phase's ratio of halves. */
+ * wall time, CPU time and peak memory, and each build phase's cost per added chapter by halves with their ratio. */
 export function growthRows(result) {
   const cost = (kind) => (c) => [`${kind} ${c.from} → ${c.to}`, `${c.secondsPerAddedChapter.toFixed(3)} s per added chapter (zh + en)`];
   const ratio = (g) => (g.linearity === undefined ? 'n/a' : g.linearity.toFixed(2));
