@@ -22,5 +22,5 @@ export interface BuildPhases {
   rest: number;
   total: number;
 }
-export function parseBuildPhases(output: string): BuildPhases;
+export function parseBuildPhases(output: string, pages?: Record<string, number>): BuildPhases;
 export function growthRows(result: Growth & { cpu?: Growth; memory?: Growth; phaseGrowth?: Record<string, Growth> }): Array<[string, string]>;

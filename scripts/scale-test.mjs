@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import yaml from 'js-yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,12 +27,15 @@ function run(command, args, env) {
 /** Per-page render times from Astro's build log ("├─ /en/prelude/index.html (+47ms)"), as { path: ms }. */
 export function parsePageTimings(output) {
   const timings = {};
-  const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
-  for (const match of clean.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
-    const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
-    timings[match[1].replace(/index\.html$/, '')] = ms;
+  for (const match of stripVTControlCharacters(output).matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?m?s)\)/g)) {
+    timings[match[1].replace(/index\.html$/, '')] = durationSeconds(match[2]) * 1000;
   }
   return timings;
+}
+
+/** Whether a page path (as parsePageTimings gives it) is a chapter: /zh/<slug>/ or /en/<slug>/, not book or bibliography. */
+function isChapterPage(page) {
+  return /^\/(zh|en)\/[a-z0-9-]+\/$/.test(page) && !/\/(book|bibliography)\/$/.test(page);
 }
 
 /** A duration as Astro and Vite print it ("519ms", "5.81s", "1m 2s"), in seconds. */
@@ -47,10 +51,11 @@ function durationSeconds(text) {
  * The phases of an Astro build, in seconds, from its log: collecting build info, Vite's server build (the pages and
  * every chapter's MDX module), Vite's client build (the scripts), generating the pages and other routes (of which
  * chapter pages and preview images, summed from the per-page times), and the rest of the total (content sync before,
- * integration hooks after: sitemap, KaTeX subset, CSP). A phase missing from the log is 0.
+ * integration hooks after: sitemap, KaTeX subset, CSP). A phase missing from the log is 0. `pages` is the log's
+ * parsePageTimings(), when the caller has it already.
  */
-export function parseBuildPhases(output) {
-  const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
+export function parseBuildPhases(output, pages = parsePageTimings(output)) {
+  const clean = stripVTControlCharacters(output);
   const D = '(\\d+(?:\\.\\d+)?m?s|\\d+m(?: \\d+s)?)';
   const find = (pattern) => {
     const match = new RegExp(pattern.replace('D', D)).exec(clean);
@@ -63,12 +68,11 @@ export function parseBuildPhases(output) {
     client: find('building client \\(vite\\)[\\s\\S]*?\\[vite\\] ✓ built in D'),
     generate: find('generating static routes[\\s\\S]*?✓ Completed in D'),
   };
-  const pages = Object.entries(parsePageTimings(output));
-  const sum = (test) => pages.filter(([page]) => test(page)).reduce((s, [, ms]) => s + ms, 0) / 1000;
+  const sum = (test) => Object.entries(pages).filter(([page]) => test(page)).reduce((s, [, ms]) => s + ms, 0) / 1000;
   const rest = total - phases.collect - phases.server - phases.client - phases.generate;
   return {
     ...phases,
-    chapterPages: sum((page) => /^\/(zh|en)\/[a-z0-9-]+\/$/.test(page) && !/\/(book|bibliography)\/$/.test(page)),
+    chapterPages: sum(isChapterPage),
     previewImages: sum((page) => page.startsWith('/og/')),
     rest: Math.max(0, rest),
     total,
@@ -108,14 +112,15 @@ export async function buildSite({ outDir, cacheDir, contentDir, clean = true }) 
   const pagefindStarted = performance.now();
   const pagefind = await runWithCpuTime(BIN('pagefind'), ['--site', outDir, '--quiet'], {});
   const pagefindSeconds = (performance.now() - pagefindStarted) / 1000;
+  const pages = parsePageTimings(astro.output);
   return {
     astroSeconds,
     pagefindSeconds,
     seconds: astroSeconds + pagefindSeconds,
     cpuSeconds: astro.cpuSeconds + pagefind.cpuSeconds,
     peakMemoryMB: Number(peak[1]) / 1024,
-    phases: parseBuildPhases(astro.output),
-    pages: parsePageTimings(astro.output),
+    phases: parseBuildPhases(astro.output, pages),
+    pages,
     output: astro.output,
   };
 }
@@ -190,7 +195,7 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
     log(`scale test: building ${chapters} chapters × 2 languages (${extra} synthetic)…`);
     const build = await buildSite({ outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache'), contentDir: path.join(dir, 'content') });
     const chapterMs = Object.entries(build.pages)
-      .filter(([page]) => /^\/(zh|en)\/[a-z0-9-]+\/$/.test(page) && !/\/(book|bibliography)\/$/.test(page))
+      .filter(([page]) => isChapterPage(page))
       .map(([, ms]) => ms)
       .sort((a, b) => a - b);
     const bookMs = ['/zh/book/', '/en/book/'].map((p) => build.pages[p] ?? 0);
@@ -216,11 +221,10 @@ export async function runScaleTest({ steps = [0, 50, 100, 150, 200], rounds = 1,
     const fastest = builds.reduce((best, build) => (build.seconds < best.seconds ? build : best));
     return { ...fastest, builds: builds.map((build) => Number(build.seconds.toFixed(2))) };
   });
-  const phaseGrowth = Object.fromEntries(
-    Object.keys(results[0]?.phases ?? {}).map((phase) => [phase, growth(results.map((s) => ({ chapters: s.chapters, seconds: s.phases[phase] })))]),
-  );
-  const of = (key) => growth(results.map((s) => ({ chapters: s.chapters, seconds: s[key] })));
-  return { rounds, steps: results, ...growth(results), cpu: of('cpuSeconds'), memory: of('peakMemoryMB'), phaseGrowth };
+  // growth() of any one measure of the builds.
+  const growthOf = (measure) => growth(results.map((s) => ({ chapters: s.chapters, seconds: measure(s) })));
+  const phaseGrowth = Object.fromEntries(Object.keys(results[0]?.phases ?? {}).map((phase) => [phase, growthOf((s) => s.phases[phase])]));
+  return { rounds, steps: results, ...growth(results), cpu: growthOf((s) => s.cpuSeconds), memory: growthOf((s) => s.peakMemoryMB), phaseGrowth };
 }
 
 /**

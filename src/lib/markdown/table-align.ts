@@ -11,7 +11,7 @@ export function rehypeTableAlign() {
     visit(tree, 'element', (node: Element) => {
       if ((node.tagName !== 'td' && node.tagName !== 'th') || typeof node.properties.align !== 'string') return;
       const { align, ...rest } = node.properties;
-      const style = typeof rest.style === 'string' && rest.style.trim() ? `${rest.style.trim().replace(/;?$/, ';')}` : '';
+      const style = typeof rest.style === 'string' && rest.style.trim() ? rest.style.trim().replace(/;?$/, ';') : '';
       node.properties = { ...rest, style: `${style}text-align:${align}` };
     });
   };
