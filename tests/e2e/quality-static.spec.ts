@@ -187,6 +187,32 @@ test('no page, stylesheet or manifest loads an SVG as an image', async () => {
   expect(problems).toEqual([]);
 });
 
+// A <textarea> or <select> in a page's HTML makes Chrome's form filler (absent from the headless shell the browser
+// tests use) ask whether it can take focus as the page loads, and so lay out its block even where content-visibility
+// defers it: on /zh/compute-optimal/ a second layout of 10–30 ms in the load task, for a figure three quarters of
+// the way down. A figure keeps its text field in a <template> behind a stand-in box until it is first drawn;
+// choices are radio buttons.
+/** The <textarea> and <select> elements of a page's document: a <template>'s content is not part of it. */
+function formFillerFields(html: string): string[] {
+  const found: string[] = [];
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'element' && (node.tagName === 'textarea' || node.tagName === 'select')) found.push(node.tagName);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(unified().use(rehypeParse).parse(html));
+  return found;
+}
+
+test('no built page holds a <textarea> or <select> (a <template> may)', () => {
+  expect(formFillerFields('<label><template><textarea></textarea></template></label><p><select></select></p>')).toEqual(['select']);
+  const problems: string[] = [];
+  for (const file of builtFiles()) {
+    if (!file.endsWith('.html')) continue;
+    for (const tag of formFillerFields(readFileSync(file, 'utf8'))) problems.push(`${path.relative(DIST, file)}: <${tag}>`);
+  }
+  expect(problems).toEqual([]);
+});
+
 // KaTeX's fonts are cut down to the math's characters after the build (src/integrations/katex-subset.ts): every
 // character that the pages' math uses and that KaTeX's original face could draw must still be in the served face.
 test("KaTeX's served fonts keep every glyph the pages' math needs, and are smaller than KaTeX's own", async () => {

@@ -4,7 +4,7 @@ import { readChapters, type ChapterSource } from '../essay-files';
 import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
 import { cutPoints, PAINT_SIGNAL_SCRIPT, startSlowHtmlProxy } from './slow-html';
-import { figureText } from '../../src/lib/figures/strings';
+import { frameText } from '../../src/lib/figures/strings';
 
 /** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
 async function watchLayoutShifts(context: BrowserContext): Promise<void> {
@@ -375,7 +375,7 @@ test.describe('search', () => {
         return found.map((html) => html.replace(/<[^>]+>/g, ''));
       }, [...queries]);
       expect(excerpts.length).toBeGreaterThan(20);
-      const labels = [figureText(lang, 'copyLink'), figureText(lang, 'showData'), figureText(lang, 'controls', { n: 1 }).replace(/\s*1$/, '')];
+      const labels = [frameText(lang, 'copyLink'), frameText(lang, 'showData'), frameText(lang, 'controls', { n: 1 }).replace(/\s*1$/, '')];
       const bad = excerpts.filter((text) => text.includes('\\') || labels.some((label) => text.includes(label)) || /\b0\.\d+0\.\d/.test(text));
       expect(bad, 'excerpts with TeX source, a figure control label or two table cells run together').toEqual([]);
       expect(excerpts.some((text) => /0\.50 0\.693/.test(text)), "the worked example's first row, cell by cell").toBe(true);

@@ -162,7 +162,7 @@ test('print emulation hides the interface and keeps figures visible and drawn', 
   for (const selector of ['.site-header', '.toc', '.pager', '.site-footer', 'button']) {
     for (const element of await page.locator(selector).all()) await expect(element).toBeHidden();
   }
-  await expect(page.locator('.figure input, .figure select, .figure textarea').first()).toBeHidden();
+  await expect(page.locator('.figure input, .figure textarea, .figure [data-field-twin]').first()).toBeHidden();
   const figures = page.locator('figure[id^="fig-"]');
   expect(await figures.count()).toBeGreaterThan(0);
   for (const figure of await figures.all()) {

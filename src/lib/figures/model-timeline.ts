@@ -22,7 +22,7 @@ export const modelTimeline: FigureModel = {
   id: 'model-timeline',
   legend: true,
   controls: [
-    { kind: 'select', name: 'arch', label: bi('Highlight', '突出显示'), default: 'all', options: [
+    { kind: 'radio', name: 'arch', label: bi('Highlight', '突出显示'), default: 'all', options: [
       { value: 'all', label: bi('All architectures', '全部架构') },
       ...GROUPS.map((g) => ({ value: g.arch, label: g.label })),
     ] },

@@ -2,13 +2,19 @@
 import { fillTemplate, type Lang } from '../i18n';
 import type { IgnoreReason } from './types';
 
+// Words the island shows (and so ships to the browser): keep this list to those.
 const strings = {
   source: { zh: '来源', en: 'Source' },
+  copied: { zh: '链接已复制', en: 'Link copied' },
+  copyFailed: { zh: '无法复制，请从地址栏复制', en: 'Could not copy; copy the address bar instead' },
+  ignored: { zh: '已忽略链接中的值 {pair}（{reason}）', en: 'Ignored link value {pair} ({reason})' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+// Words written into the page by the frame's components at build time only, so not shipped with the island.
+const frameStrings = {
   note: { zh: '注', en: 'Note' },
   copyLink: { zh: '复制链接', en: 'Copy link' },
   copyLinkLabel: { zh: '复制图 {n} 的链接（含当前设置）', en: 'Copy a link to Figure {n} with its current settings' },
-  copied: { zh: '链接已复制', en: 'Link copied' },
-  copyFailed: { zh: '无法复制，请从地址栏复制', en: 'Could not copy; copy the address bar instead' },
   showData: { zh: '查看图中数据', en: 'Show the plotted data' },
   controls: { zh: '调整图 {n}', en: 'Adjust Figure {n}' },
   chartLabel: { zh: '图表：{title}', en: 'Chart: {title}' },
@@ -16,8 +22,6 @@ const strings = {
     zh: '静态图：默认设置下的图表（启用 JavaScript 后可交互）',
     en: 'Static image of the chart in its default state (interactive with JavaScript)',
   },
-  ignored: { zh: '已忽略链接中的值 {pair}（{reason}）', en: 'Ignored link value {pair} ({reason})' },
-  reset: { zh: '恢复默认', en: 'Reset' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const reasons: Record<IgnoreReason, Record<Lang, string>> = {
@@ -31,12 +35,14 @@ const reasons: Record<IgnoreReason, Record<Lang, string>> = {
   'no-data': { zh: '有效数据不足两行', en: 'fewer than two usable rows' },
 };
 
-/** The names of the frame's strings. */
-export type FigureStringKey = keyof typeof strings;
-
-/** A figure-frame string in the given language, with `{name}` placeholders filled from `vars`. */
-export function figureText(lang: Lang, key: FigureStringKey, vars: Record<string, string | number> = {}): string {
+/** A string the island shows, in the given language, with `{name}` placeholders filled from `vars`. */
+export function figureText(lang: Lang, key: keyof typeof strings, vars: Record<string, string | number> = {}): string {
   return fillTemplate(strings[key][lang], vars);
+}
+
+/** A string the frame's components write into the page at build time, as figureText. */
+export function frameText(lang: Lang, key: keyof typeof frameStrings, vars: Record<string, string | number> = {}): string {
+  return fillTemplate(frameStrings[key][lang], vars);
 }
 
 /** Why a link value was ignored, in words: "not a number" / "不是数字". */

@@ -28,9 +28,12 @@ export interface NumberControl {
   visible?(state: FigureState): boolean;
 }
 
-/** A choice among fixed options, shown as radio buttons or a select. */
+/**
+ * A choice among fixed options, shown as radio buttons. (Not a <select>: like a <textarea>, one in the page's HTML
+ * makes Chrome's form filler lay out its figure at load even where content-visibility defers it; see Figure.astro.)
+ */
 export interface ChoiceControl {
-  readonly kind: 'radio' | 'select';
+  readonly kind: 'radio';
   readonly name: string;
   readonly label: Bilingual;
   readonly options: ReadonlyArray<{ readonly value: string; readonly label: Bilingual }>;

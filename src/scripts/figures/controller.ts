@@ -72,6 +72,7 @@ export class FigureController {
 
   /** Draws the chart (loading Chart.js first if needed); resolves once it is on the canvas. */
   draw(): Promise<void> {
+    this.makeFields();
     if (this.chart) return Promise.resolve();
     // Chart.js is evaluated in one task and the chart drawn in the next, so neither blocks input for long.
     this.drawing ??= loadChart()
@@ -152,13 +153,26 @@ export class FigureController {
       const box = this.controlEl(control.name);
       if (!box) continue;
       box.addEventListener('input', (event) => this.onInput(control, event));
-      if (control.kind === 'radio' || control.kind === 'select') box.addEventListener('change', (event) => this.onInput(control, event));
+      if (control.kind === 'radio') box.addEventListener('change', (event) => this.onInput(control, event));
+    }
+  }
+
+  /**
+   * Puts each text field, holding the current state, in place of the box that stands in for it (Figure.astro says why
+   * the page holds none): once, when the figure is first drawn, so near the screen, where it is laid out anyway.
+   */
+  private makeFields(): void {
+    for (const template of this.el.querySelectorAll<HTMLTemplateElement>('template[data-field]')) {
+      const field = template.content.firstElementChild as HTMLTextAreaElement;
+      field.value = String(this.state[field.name]);
+      template.previousElementSibling?.replaceWith(field);
+      template.remove();
     }
   }
 
   private onInput(control: Control, event: Event): void {
     const start = performance.now();
-    const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    const target = event.target as HTMLInputElement | HTMLTextAreaElement;
     let value: number | string;
     if (control.kind === 'number') {
       const index = Math.round(Number(target.value));
@@ -200,7 +214,7 @@ export class FigureController {
         if (control.kind === 'radio') {
           for (const radio of box.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === value;
         } else {
-          const field = box.querySelector<HTMLSelectElement | HTMLTextAreaElement>('select, textarea');
+          const field = box.querySelector<HTMLTextAreaElement>('textarea');
           if (field && typeof value === 'string' && field.value !== value) field.value = value;
         }
       }
