@@ -755,6 +755,34 @@ test.describe('a long chapter on a phone', () => {
     expect(shifted).toEqual([]);
   });
 
+  // The browser lays out a waiting block (content-visibility: auto) that starts within half a screen below the first
+  // one frame after its first layout; on screen, that would move what is below it. So the blocks that never wait
+  // must reach that far on every chapter (global.css: the first twelve). Checked on a tall phone and a tablet, the
+  // screens tallest for their widths, with every block then laid out to measure where the first waiting one starts.
+  test('no block that waits for the screen starts within one and a half screens of the top, on a phone or a tablet', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const early: string[] = [];
+    for (const viewport of [{ width: 430, height: 932 }, { width: 768, height: 1024 }]) {
+      const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      for (const lang of ['zh', 'en'] as const) {
+        for (const chapter of editions[lang]) {
+          await page.goto(`/${lang}/${chapter.slug}/`);
+          await page.evaluate(() => document.fonts.ready);
+          const start = await page.evaluate(() => {
+            const blocks = [...document.querySelectorAll<HTMLElement>('.prose > *')];
+            const first = blocks.find((block) => getComputedStyle(block).contentVisibility === 'auto');
+            for (const block of blocks) block.style.setProperty('content-visibility', 'visible', 'important');
+            return first ? (first.getBoundingClientRect().top + scrollY) / innerHeight : Infinity;
+          });
+          if (start < 1.5) early.push(`${viewport.width}×${viewport.height} /${lang}/${chapter.slug}/: ${start.toFixed(2)} screens`);
+        }
+      }
+      await context.close();
+    }
+    expect(early).toEqual([]);
+  });
+
   // A formula on the first screen whose font arrives after the first paint changes width, and its line wraps again
   // (a 0.15 shift at 768 px on compute-optimal, on a busy machine). Here the math fonts are held back on purpose.
   test('compute-optimal: math fonts that arrive after the first paint move no text (it waits hidden, then shows)', async ({ browser }) => {
