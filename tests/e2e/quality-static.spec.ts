@@ -6,6 +6,7 @@ import path from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
+import { visit } from 'unist-util-visit';
 import type { Element, Root, RootContent } from 'hast';
 import { BUDGETS, budgetProblems, bytesTable, pageBytes, siteBytes } from '../../scripts/page-bytes.mjs';
 import { checkLinks } from '../../scripts/check-links.mjs';
@@ -192,14 +193,13 @@ test('no page, stylesheet or manifest loads an SVG as an image', async () => {
 // defers it: on /zh/compute-optimal/ a second layout of 10–30 ms in the load task, for a figure three quarters of
 // the way down. A figure keeps its text field in a <template> behind a stand-in box until it is first drawn;
 // choices are radio buttons.
-/** The <textarea> and <select> elements of a page's document: a <template>'s content is not part of it. */
+/** The <textarea> and <select> elements of a page's document: a <template>'s content is not part of it (hast keeps it
+ * under `content`, which visit() does not enter). */
 function formFillerFields(html: string): string[] {
   const found: string[] = [];
-  const walk = (node: Root | RootContent) => {
-    if (node.type === 'element' && (node.tagName === 'textarea' || node.tagName === 'select')) found.push(node.tagName);
-    if ('children' in node) node.children.forEach(walk);
-  };
-  walk(unified().use(rehypeParse).parse(html));
+  visit(unified().use(rehypeParse).parse(html), 'element', (node: Element) => {
+    if (node.tagName === 'textarea' || node.tagName === 'select') found.push(node.tagName);
+  });
   return found;
 }
 

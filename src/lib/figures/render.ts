@@ -3,7 +3,7 @@
 import type { Lang } from '../i18n';
 import type { FigureCredits, Readout, TableData } from './types';
 import type { IgnoredValue } from './url-state';
-import { figureText, reasonText } from './strings';
+import { figureText, frameText, reasonText } from './strings';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -57,5 +57,5 @@ export function sourceText(def: FigureCredits, lang: Lang): { sources: string; n
   const colon = lang === 'zh' ? '：' : ': ';
   const sources = def.sources(lang).map((s) => `${s.what}${colon}${s.source}`).join(sep);
   const notes = (def.notes?.(lang) ?? []).join(' ');
-  return { sources: `${figureText(lang, 'source')}${colon}${sources}${lang === 'zh' ? '。' : '.'}`, notes };
+  return { sources: `${frameText(lang, 'source')}${colon}${sources}${lang === 'zh' ? '。' : '.'}`, notes };
 }

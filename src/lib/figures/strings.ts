@@ -4,7 +4,6 @@ import type { IgnoreReason } from './types';
 
 // Words the island shows (and so ships to the browser): keep this list to those.
 const strings = {
-  source: { zh: '来源', en: 'Source' },
   copied: { zh: '链接已复制', en: 'Link copied' },
   copyFailed: { zh: '无法复制，请从地址栏复制', en: 'Could not copy; copy the address bar instead' },
   ignored: { zh: '已忽略链接中的值 {pair}（{reason}）', en: 'Ignored link value {pair} ({reason})' },
@@ -12,6 +11,7 @@ const strings = {
 
 // Words written into the page by the frame's components at build time only, so not shipped with the island.
 const frameStrings = {
+  source: { zh: '来源', en: 'Source' },
   note: { zh: '注', en: 'Note' },
   copyLink: { zh: '复制链接', en: 'Copy link' },
   copyLinkLabel: { zh: '复制图 {n} 的链接（含当前设置）', en: 'Copy a link to Figure {n} with its current settings' },
