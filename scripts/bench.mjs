@@ -21,7 +21,7 @@ import { buildSite, growthRows, runScaleTest, scaleTable } from './scale-test.mj
 import { runLibBench } from './bench-lib.mjs';
 import { buildPdf, pdfName } from './build-pdf.mjs';
 import { parseBenchArgs, USAGE } from './bench-args.mjs';
-import { longestTaskMs, tbtAgainstTasks } from './lighthouse-tasks.mjs';
+import { longestTaskMs, medianTbtMs, tbtAgainstTasks } from './lighthouse-tasks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.tmp/bench-dist');
@@ -116,6 +116,7 @@ async function lighthouse(url, runs) {
     fcpSeconds: report.audits['first-contentful-paint'].numericValue / 1000,
     lcpRangeSeconds: [Math.min(...lcps), Math.max(...lcps)],
     tbtRangeMs: [Math.min(...tbts), Math.max(...tbts)],
+    tbtMedianMs: medianTbtMs(reports),
     // Lighthouse's own measure of this machine's CPU speed during the runs (median); TBT scales with its inverse.
     benchmarkIndex: cpu[cpu.length >> 1],
     runs,
@@ -309,7 +310,8 @@ async function main() {
       summary.push(['pages with perf 100 / LCP within target', `${lh.filter((x) => x.performance === 100).length} / ${within} of ${lh.length}`, `${lh.length} / ${lh.length}`]);
       const tbtWithin = lh.filter((x) => x.tbtMs <= TARGETS.tbtMs).length;
       const tbtWithinOnce = lh.filter((x) => x.tbtRangeMs[0] <= TARGETS.tbtMs).length;
-      const tbtText = `${tbtWithin} of ${lh.length} in the median run, ${tbtWithinOnce} in at least one run`;
+      const tbtWithinMedian = lh.filter((x) => x.tbtMedianMs <= TARGETS.tbtMs).length;
+      const tbtText = `${tbtWithin} of ${lh.length} in the median run, ${tbtWithinMedian} by the median TBT of the runs, ${tbtWithinOnce} in at least one run`;
       summary.push(['pages with TBT within target', tbtText, `${lh.length} / ${lh.length}`]);
       const tasks = result.pages.filter((p) => p.lighthouse).map((p) => ({ page: p.page, ...p.lighthouse }));
       summary.push(['TBT against the longest task (median runs)', tbtAgainstTasks(tasks, TARGETS.tbtMs), 'a layout task counts 2 × its length, any other 4 ×, less 50 ms each']);

@@ -31,3 +31,17 @@ export function tbtAgainstTasks(pages, targetMs) {
   }
   return parts.join('; ') || 'no pages';
 }
+
+/**
+ * The median of the runs' Total Blocking Time (ms; with an even count, the mean of the middle two). Lighthouse's
+ * computeMedianRun picks the run nearest the median FCP and TTI, whose TBT can lie far from this.
+ */
+export function medianTbtMs(reports) {
+  const values = (reports ?? []).map((r) => r?.audits?.['total-blocking-time']?.numericValue);
+  if (!values.length || !values.every(Number.isFinite)) {
+    throw new RangeError('medianTbtMs: every report needs a finite TBT (audit "total-blocking-time"), and there must be one');
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

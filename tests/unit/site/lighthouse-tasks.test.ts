@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestTaskMs, tbtAgainstTasks } from '../../../scripts/lighthouse-tasks.mjs';
+import { longestTaskMs, medianTbtMs, tbtAgainstTasks } from '../../../scripts/lighthouse-tasks.mjs';
 
 // The shape of a Lighthouse 12 report's `main-thread-tasks` audit; the durations are those of one observed load of
 // /zh/compute-optimal/ (commit, parse chunks, then the first layout), which Lighthouse scored TBT 83 ms.
@@ -45,5 +45,25 @@ describe("the summary of TBT against each page's longest task", () => {
     expect(tbtAgainstTasks([], 50)).toBe('no pages');
     expect(() => tbtAgainstTasks(pages, Number.NaN)).toThrow(/targetMs must be a number ≥ 0, got NaN/);
     expect(() => tbtAgainstTasks(pages, -1)).toThrow(RangeError);
+  });
+});
+
+describe('the median TBT over runs', () => {
+  const runs = (tbts: unknown[]) => tbts.map((numericValue) => ({ audits: { 'total-blocking-time': { numericValue } } }));
+
+  it('is the middle run by TBT, whatever their order (five runs of /zh/bitter-lesson/ in one bench)', () => {
+    expect(medianTbtMs(runs([57, 39, 16, 2, 0]))).toBe(16);
+    expect(medianTbtMs(runs([0, 2, 16, 39, 57].reverse()))).toBe(16);
+    expect(medianTbtMs(runs([83]))).toBe(83);
+  });
+
+  it('takes the mean of the middle two for an even count', () => {
+    expect(medianTbtMs(runs([10, 40, 20, 30]))).toBe(25);
+  });
+
+  it('throws a RangeError when there is no run or a run has no finite TBT', () => {
+    expect(() => medianTbtMs([])).toThrow(RangeError);
+    expect(() => medianTbtMs(runs([10, Number.NaN, 20]))).toThrow(/total-blocking-time/);
+    expect(() => medianTbtMs([{ audits: {} }])).toThrow(RangeError);
   });
 });
