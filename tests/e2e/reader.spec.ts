@@ -757,8 +757,9 @@ test.describe('a long chapter on a phone', () => {
 
   // The browser lays out a waiting block (content-visibility: auto) that starts within half a screen below the first
   // one frame after its first layout; on screen, that would move what is below it. So the blocks that never wait
-  // must reach that far on every chapter (global.css: the first twelve). Checked on a tall phone and a tablet, the
-  // screens tallest for their widths, with every block then laid out to measure where the first waiting one starts.
+  // must reach that far on every chapter (global.css: the first twelve, or six before a displayed formula). Checked
+  // on a tall phone and a tablet, the screens tallest for their widths, with every block then laid out to measure
+  // where the first waiting one starts.
   test('no block that waits for the screen starts within one and a half screens of the top, on a phone or a tablet', async ({ browser }) => {
     test.setTimeout(120_000);
     const early: string[] = [];
