@@ -36,7 +36,8 @@ function noisyCurve(count, curve) {
   });
 }
 
-function median(values) {
+/** The median of a list of numbers (with an even count, the mean of the middle two). */
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

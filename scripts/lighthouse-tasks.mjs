@@ -2,6 +2,7 @@
 // that makes it. Lighthouse's simulation replays a task that lays out the page at 2 × its measured length (half its
 // 4 × CPU slowdown) and counts what runs past the simulated first paint, less 50 ms a task; on these pages the long
 // task is the first layout, so a TBT over 50 ms goes with a task observed at over 50 ms (README, "Reading TBT").
+import { median } from './bench-lib.mjs';
 
 /**
  * The longest main-thread task Lighthouse observed in one report, in milliseconds as measured (unthrottled), from
@@ -41,7 +42,5 @@ export function medianTbtMs(reports) {
   if (!values.length || !values.every(Number.isFinite)) {
     throw new RangeError('medianTbtMs: every report needs a finite TBT (audit "total-blocking-time"), and there must be one');
   }
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return median(values);
 }
