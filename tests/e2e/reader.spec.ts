@@ -218,6 +218,39 @@ test.describe('previews on a touch screen', () => {
   });
 });
 
+test('on a touch screen a heading ends in one mark: the copy-link button once the script has run, else the “#”', async ({ browser }) => {
+  /** Per anchored heading of the text: whether its '#' shows, whether it has a copy-link button, and its height. */
+  const headings = async (javaScriptEnabled: boolean) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true, javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(richPath);
+    if (javaScriptEnabled) await startedUp(page);
+    const found = await page.locator('.prose :is(h2, h3)[id]').evaluateAll((list) =>
+      list.map((heading) => {
+        const hash = getComputedStyle(heading.querySelector('.heading-link')!, '::after');
+        const button = heading.querySelector('.copy-link');
+        return {
+          id: heading.id,
+          hash: hash.content !== 'none' && hash.visibility === 'visible' && Number(hash.opacity) > 0,
+          button: button !== null && Number(getComputedStyle(button).opacity) > 0,
+          height: heading.getBoundingClientRect().height,
+        };
+      }),
+    );
+    await context.close();
+    return found;
+  };
+  const withScript = await headings(true);
+  const without = await headings(false);
+  expect(withScript.length).toBeGreaterThan(2);
+  // The notes section's heading gets no button (the script leaves it out) and keeps its '#'.
+  const marks = (list: typeof without) => list.map(({ id, hash, button }) => ({ id, hash, button }));
+  expect(marks(withScript)).toEqual(withScript.map(({ id }) => ({ id, hash: id === 'footnote-label', button: id !== 'footnote-label' })));
+  expect(marks(without)).toEqual(without.map(({ id }) => ({ id, hash: true, button: false })));
+  // The '#' is hidden, not taken out: every heading keeps its height.
+  expect(withScript.map((h) => h.height)).toEqual(without.map((h) => h.height));
+});
+
 test.describe('sidenotes', () => {
   test('at 1400 px each note sits in the right margin beside its marker, without overlaps', async ({ page }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
