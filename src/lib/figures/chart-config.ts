@@ -410,6 +410,42 @@ interface Box {
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Whether the segment from (x1, y1) to (x2, y2) passes through a box (Liang–Barsky clipping; CSS px). */
+function segmentCrosses(x1: number, y1: number, x2: number, y2: number, b: Box): boolean {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [[-dx, x1 - b.x], [dx, b.x + b.w - x1], [-dy, y1 - b.y], [dy, b.y + b.h - y1]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** Whether a drawn line (its points on the canvas, in order) passes through a box. */
+const pathCrosses = (path: ReadonlyArray<{ x: number; y: number }>, b: Box) =>
+  path.some((p, i) => i > 0 && segmentCrosses(path[i - 1]!.x, path[i - 1]!.y, p.x, p.y, b));
+
+/** The drawn lines of a chart, each as its points on the canvas (finite ones, in order), by dataset index. */
+function linePaths(chart: Chart): Map<number, Array<{ x: number; y: number }>> {
+  const paths = new Map<number, Array<{ x: number; y: number }>>();
+  chart.data.datasets.forEach((dataset, datasetIndex) => {
+    const meta = chart.getDatasetMeta(datasetIndex);
+    if ((dataset as { showLine?: boolean }).showLine === false || meta.hidden) return;
+    const points = (meta.data as unknown as Array<{ x: number; y: number }>).filter((e) => isFiniteNumber(e.x) && isFiniteNumber(e.y));
+    paths.set(datasetIndex, points.map((e) => ({ x: e.x, y: e.y })));
+  });
+  return paths;
+}
+
 /** The distance from a point to a box in CSS px (0 inside it). */
 const gapTo = (x: number, y: number, b: Box) => Math.hypot(Math.max(0, b.x - x, x - b.x - b.w), Math.max(0, b.y - y, y - b.y - b.h));
 
@@ -434,7 +470,8 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   const lineHeight = theme.fontSize * 1.35;
   const swatch = theme.fontSize * 1.6;
   ctx.font = font(theme, 1, '600');
-  const placed: Array<Box & { text: string; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
+  const placed: Array<Box & { datasetIndex: number; text: string; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
+  const paths = linePaths(chart);
   for (const label of data.lines) {
     const meta = chart.getDatasetMeta(label.datasetIndex);
     if (!meta || meta.hidden) continue;
@@ -456,23 +493,33 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     const above = anchor.y - lineHeight - 3;
     const below = anchor.y + 4;
     const fallback = above < top ? Math.min(below, bottom - lineHeight) : above;
-    // Above the line's end, else below it, else a line or two further out, then the same rows half a label and a
-    // label further left: the first place that covers no point and no label placed before; if none, above the end
-    // (below it at the panel's top).
+    // Places by the line's end: above it, below it, a line further out, each also half a label further left; then
+    // up to five lines out, a whole label further left, and at the plot's left edge. A place covers no point and no
+    // label placed before, and the first by the end that leaves the label's own line clear is taken (a line that
+    // falls to the right passes through the place above its end), else the first such further out; if none, the
+    // first free place, or above the end (below it at the panel's top). Crossing another line is allowed: where lines
+    // run close together their names stack beside their ends, as a key.
+    const own = paths.get(label.datasetIndex) ?? [];
     const free = ([left, y]: readonly [number, number]) => {
       const box = { x: left, y, w, h: lineHeight };
       return y >= top && y + lineHeight <= bottom && left >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
     };
-    const ys = [above, below, above - lineHeight, below + lineHeight, above - 2 * lineHeight, below + 2 * lineHeight];
-    const spot = [x, x - w / 2, x - w].flatMap((left) => ys.map((y) => [left, y] as const)).find(free) ?? ([x, fallback] as const);
-    placed.push({ x: spot[0], y: spot[1], w, h: lineHeight, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
+    const ownClear = ([left, y]: readonly [number, number]) => free([left, y]) && !pathCrosses(own, { x: left, y, w, h: lineHeight });
+    const lines = (ks: number[]) => ks.flatMap((k) => [above - k * lineHeight, below + k * lineHeight]);
+    const near = [x, x - w / 2].flatMap((left) => lines([0, 1]).map((y) => [left, y] as const));
+    const far = [x, x - w / 2, x - w, area.left + 2].flatMap((left) => lines([0, 1, 2, 3, 4, 5]).map((y) => [left, y] as const));
+    const spot = near.find(ownClear) ?? far.find(ownClear) ?? far.find(free) ?? ([x, fallback] as const);
+    placed.push({ x: spot[0], y: spot[1], w, h: lineHeight, datasetIndex: label.datasetIndex, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
   // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
-  // out again in that order, unless a label would then cover a point.
+  // out again in that order, unless a label would then cover a point, or cross its own line where it did not.
   const rows = placed.map((p) => p.y).sort((a, b) => a - b);
   const byEnd = [...placed].sort((a, b) => a.end - b.end);
   const onePanel = placed.every((p) => p.top === placed[0]?.top);
-  if (onePanel && byEnd.every((p, i) => !markers.some((m) => overlaps(m, { ...p, y: rows[i] as number })))) byEnd.forEach((p, i) => (p.y = rows[i] as number));
+  const dealt = (p: Box, i: number) => ({ ...p, y: rows[i] as number });
+  const crossesOwn = (p: (typeof placed)[number], b: Box) => pathCrosses(paths.get(p.datasetIndex) ?? [], b);
+  const worse = (p: (typeof placed)[number], i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || (crossesOwn(p, dealt(p, i)) && !crossesOwn(p, p));
+  if (onePanel && !byEnd.some(worse)) byEnd.forEach((p, i) => (p.y = rows[i] as number));
   // Push overlapping labels apart vertically, keeping them inside the plot area.
   placed.sort((a, b) => a.y - b.y);
   for (let i = 1; i < placed.length; i += 1) {

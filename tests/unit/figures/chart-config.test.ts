@@ -51,8 +51,28 @@ function drawnLayout(def: FigureDefinition, state: FigureState, width: number, h
   // The names of points inside the plot area (a point beyond an axis's end is neither drawn nor named).
   const area = chart.chartArea;
   const inArea = (m: TextBox) => (m.left + m.right) / 2 >= area.left && (m.left + m.right) / 2 <= area.right && (m.top + m.bottom) / 2 >= area.top && (m.top + m.bottom) / 2 <= area.bottom;
+  // Each directly labelled line: its label's text and the points it is drawn through.
+  const lines = figure.lines.map(({ datasetIndex, text }) => ({
+    text,
+    path: chart.getDatasetMeta(datasetIndex).data.map((e) => ({ x: e.x, y: e.y })).filter((e) => Number.isFinite(e.x) && Number.isFinite(e.y)),
+  }));
   chart.destroy();
-  return { texts, markers, pointLabels: new Set(markers.filter((m) => m.label !== undefined && inArea(m)).map((m) => m.label!)) };
+  return { texts, markers, lines, pointLabels: new Set(markers.filter((m) => m.label !== undefined && inArea(m)).map((m) => m.label!)) };
+}
+
+// Whether a polyline enters a box (shrunk by half a pixel), walked in steps of a quarter pixel.
+function lineEnters(path: ReadonlyArray<{ x: number; y: number }>, box: TextBox): boolean {
+  for (let i = 1; i < path.length; i += 1) {
+    const a = path[i - 1]!;
+    const b = path[i]!;
+    const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) * 4));
+    for (let k = 0; k <= steps; k += 1) {
+      const x = a.x + ((b.x - a.x) * k) / steps;
+      const y = a.y + ((b.y - a.y) * k) / steps;
+      if (x > box.left + 0.5 && x < box.right - 0.5 && y > box.top + 0.5 && y < box.bottom - 0.5) return true;
+    }
+  }
+  return false;
 }
 
 // The distance between two boxes (0 when they touch or overlap).
@@ -199,6 +219,17 @@ describe('the chart factory', () => {
       it('draws every text inside the canvas, no text over another or over a point (a name may cover an unnamed one in a crowd), and no name nearer another named point (600×350 and 360×300, both languages)', () => {
         for (const [width, height, lang] of [[600, 350, 'en'], [360, 300, 'en'], [600, 350, 'zh'], [360, 300, 'zh']] as const) {
           checkLayout(def, defaultState(def), width, height, lang);
+        }
+      });
+
+      it("writes no line's name across the line itself (default state, 600×350 and 360×300, both languages)", () => {
+        for (const [width, height, lang] of [[600, 350, 'en'], [360, 300, 'en'], [600, 350, 'zh'], [360, 300, 'zh']] as const) {
+          const { texts, lines } = drawnLayout(def, defaultState(def), width, height, lang);
+          for (const line of lines) {
+            for (const t of texts.filter((x) => x.text === line.text)) {
+              expect(lineEnters(line.path, t), `${def.id} (${lang}) at ${width}×${height}: "${t.text}" is written across its line`).toBe(false);
+            }
+          }
         }
       });
 
