@@ -127,7 +127,8 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4',
   await cdp?.send('Emulation.setCPUThrottlingRate', { rate: loadSlowdown });
   // The load event, not network quiet: on a busy machine the network is idle for 500 ms while the parser is still
   // reading the book, and a chapter's PDF would then keep the chapters parsed after it.
-  await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'load' });
+  const response = await page.goto(`${baseUrl}${lang}/book/`, { waitUntil: 'load' });
+  if (response?.status() !== 200) throw new Error(`PDF: ${baseUrl}${lang}/book/ answered ${response?.status() ?? 'nothing'}, not the book page`);
   if ((await page.evaluate(() => document.readyState)) !== 'complete') throw new Error('PDF: the book page has not finished loading');
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   const chapterTitle = chapter ? await page.evaluate(keepOneChapter, { slug: chapter, heading: CHAPTER_REFERENCES[lang] }) : undefined;
@@ -190,7 +191,18 @@ export function chapterSlugs(dist, lang) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.slice(2).some((arg) => arg.startsWith('-'))) {
+    console.log('Usage: node scripts/build-pdf.mjs [dist]   prints dist/pdf/ from a built site (default dist/; npm run pdf builds it first)');
+    process.exit(process.argv.includes('--help') ? 0 : 2);
+  }
   const dist = process.argv[2] ?? 'dist';
+  for (const lang of ['zh', 'en']) {
+    const book = path.join(dist, lang, 'book', 'index.html');
+    if (!existsSync(book)) {
+      console.error(`PDF: no built book page at ${book}; build the site first (npm run pdf does) or name the built site's folder`);
+      process.exit(1);
+    }
+  }
   const base = process.env.BASE_PATH ?? '/';
   const port = 4398;
   const server = await serveDist({ root: dist, port, base });
