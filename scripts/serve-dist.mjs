@@ -34,6 +34,9 @@ function gzipOf(file, mtimeMs) {
  */
 export function serveDist({ root = 'dist', port = 4321, base = '/', tls = undefined } = {}) {
   const dir = path.resolve(root);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return Promise.reject(new Error(`serve-dist: ${dir} is not a folder; build the site first (npm run build) or name the built site's folder`));
+  }
   const handle = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
@@ -73,6 +76,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2] ?? 'dist';
   const port = Number(process.env.PORT ?? 4321);
   const base = process.env.BASE_PATH ?? '/';
-  await serveDist({ root, port, base });
+  await serveDist({ root, port, base }).catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
 }
