@@ -434,18 +434,6 @@ function segmentCrosses(x1: number, y1: number, x2: number, y2: number, b: Box):
 const pathCrosses = (path: ReadonlyArray<{ x: number; y: number }>, b: Box) =>
   path.some((p, i) => i > 0 && segmentCrosses(path[i - 1]!.x, path[i - 1]!.y, p.x, p.y, b));
 
-/** The drawn lines of a chart, each as its points on the canvas (finite ones, in order), by dataset index. */
-function linePaths(chart: Chart): Map<number, Array<{ x: number; y: number }>> {
-  const paths = new Map<number, Array<{ x: number; y: number }>>();
-  chart.data.datasets.forEach((dataset, datasetIndex) => {
-    const meta = chart.getDatasetMeta(datasetIndex);
-    if ((dataset as { showLine?: boolean }).showLine === false || meta.hidden) return;
-    const points = (meta.data as unknown as Array<{ x: number; y: number }>).filter((e) => isFiniteNumber(e.x) && isFiniteNumber(e.y));
-    paths.set(datasetIndex, points.map((e) => ({ x: e.x, y: e.y })));
-  });
-  return paths;
-}
-
 /** The distance from a point to a box in CSS px (0 inside it). */
 const gapTo = (x: number, y: number, b: Box) => Math.hypot(Math.max(0, b.x - x, x - b.x - b.w), Math.max(0, b.y - y, y - b.y - b.h));
 
@@ -470,8 +458,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   const lineHeight = theme.fontSize * 1.35;
   const swatch = theme.fontSize * 1.6;
   ctx.font = font(theme, 1, '600');
-  const placed: Array<Box & { datasetIndex: number; text: string; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
-  const paths = linePaths(chart);
+  const placed: Array<Box & { path: ReadonlyArray<{ x: number; y: number }>; text: string; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
   for (const label of data.lines) {
     const meta = chart.getDatasetMeta(label.datasetIndex);
     if (!meta || meta.hidden) continue;
@@ -499,7 +486,8 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     // falls to the right passes through the place above its end), else the first such further out; if none, the
     // first free place, or above the end (below it at the panel's top). Crossing another line is allowed: where lines
     // run close together their names stack beside their ends, as a key.
-    const own = paths.get(label.datasetIndex) ?? [];
+    // The line as drawn: its points on the canvas, in order.
+    const own = elements.filter((e) => e && isFiniteNumber(e.x) && isFiniteNumber(e.y));
     const free = ([left, y]: readonly [number, number]) => {
       const box = { x: left, y, w, h: lineHeight };
       return y >= top && y + lineHeight <= bottom && left >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
@@ -509,7 +497,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     const near = [x, x - w / 2].flatMap((left) => lines([0, 1]).map((y) => [left, y] as const));
     const far = [x, x - w / 2, x - w, area.left + 2].flatMap((left) => lines([0, 1, 2, 3, 4, 5]).map((y) => [left, y] as const));
     const spot = near.find(ownClear) ?? far.find(ownClear) ?? far.find(free) ?? ([x, fallback] as const);
-    placed.push({ x: spot[0], y: spot[1], w, h: lineHeight, datasetIndex: label.datasetIndex, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
+    placed.push({ x: spot[0], y: spot[1], w, h: lineHeight, path: own, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
   // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
   // out again in that order, unless a label would then cover a point, or cross its own line where it did not.
@@ -517,8 +505,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   const byEnd = [...placed].sort((a, b) => a.end - b.end);
   const onePanel = placed.every((p) => p.top === placed[0]?.top);
   const dealt = (p: Box, i: number) => ({ ...p, y: rows[i] as number });
-  const crossesOwn = (p: (typeof placed)[number], b: Box) => pathCrosses(paths.get(p.datasetIndex) ?? [], b);
-  const worse = (p: (typeof placed)[number], i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || (crossesOwn(p, dealt(p, i)) && !crossesOwn(p, p));
+  const worse = (p: (typeof placed)[number], i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || (pathCrosses(p.path, dealt(p, i)) && !pathCrosses(p.path, p));
   if (onePanel && !byEnd.some(worse)) byEnd.forEach((p, i) => (p.y = rows[i] as number));
   // Push overlapping labels apart vertically, keeping them inside the plot area.
   placed.sort((a, b) => a.y - b.y);
