@@ -184,9 +184,14 @@ export function revealDownloadLinks(dist, langs) {
   }
 }
 
+/** The file of an edition's built book page (/<lang>/book/), from which both the PDF and the chapter list come. */
+function bookPageFile(dist, lang) {
+  return path.join(dist, lang, 'book', 'index.html');
+}
+
 /** The chapter slugs of an edition, in order, read from its built book page. */
 export function chapterSlugs(dist, lang) {
-  const html = readFileSync(path.join(dist, lang, 'book', 'index.html'), 'utf8');
+  const html = readFileSync(bookPageFile(dist, lang), 'utf8');
   return [...html.matchAll(/data-book-chapter="([a-z0-9-]+)"/g)].map((m) => m[1]);
 }
 
@@ -197,7 +202,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const dist = process.argv[2] ?? 'dist';
   for (const lang of ['zh', 'en']) {
-    const book = path.join(dist, lang, 'book', 'index.html');
+    const book = bookPageFile(dist, lang);
     if (!existsSync(book)) {
       console.error(`PDF: no built book page at ${book}; build the site first (npm run pdf does) or name the built site's folder`);
       process.exit(1);
