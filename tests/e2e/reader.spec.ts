@@ -534,23 +534,61 @@ test.describe('layout from 320 px', () => {
 });
 
 test.describe('the header on a narrow phone', () => {
-  for (const width of [360, 320]) {
-    test(`${width} px: shows the site's whole title, and the language switch names the other language`, async ({ page }) => {
+  // 280 px is a folding phone's outer screen. The header's breakpoints count in the reader's own text size, so 240 and
+  // 195 px are where a 360 px phone lands with its text at 150 % and a 390 px one at 200 %: there the header takes two
+  // rows, the title above the tools.
+  for (const width of [360, 320, 280, 240, 195]) {
+    test(`${width} px: shows the site's whole title in whole words inside the header, the tools on screen, and the language switch names the other language`, async ({ page }) => {
       await page.setViewportSize({ width, height: 700 });
       for (const [path, name] of [['/en/', '中文'], ['/zh/', 'English'], [`/en/${editions.en[0]!.slug}/`, '中文'], [`/zh/${editions.zh[0]!.slug}/`, 'English']] as const) {
         await page.goto(path);
+        await expect(page.locator('.search-button')).toBeVisible();
         const title = await page.locator('.site-title').evaluate((el) => {
           const box = el.getBoundingClientRect();
           const header = el.closest('header')!.getBoundingClientRect();
-          return { full: el.scrollWidth, shown: el.clientWidth, fullHeight: el.scrollHeight, shownHeight: el.clientHeight, inside: box.top >= header.top && box.bottom <= header.bottom };
+          // Each word of the title, and the lines it is drawn on (more than one: broken inside the word).
+          const text = el.firstChild as Text;
+          const broken = [...text.data.matchAll(/\S+/g)].filter((word) => {
+            const range = document.createRange();
+            range.setStart(text, word.index!);
+            range.setEnd(text, word.index! + word[0].length);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+          });
+          const tools = [...el.closest('header')!.querySelectorAll<HTMLElement>('.header-tools > *')]
+            .filter((tool) => tool.offsetWidth > 0)
+            .map((tool) => tool.getBoundingClientRect())
+            .filter((r) => r.left < 0 || r.right > innerWidth || r.top < header.top || r.bottom > header.bottom);
+          return {
+            full: el.scrollWidth, shown: el.clientWidth, fullHeight: el.scrollHeight, shownHeight: el.clientHeight,
+            inside: box.top >= header.top && box.bottom <= header.bottom, broken: broken.map((word) => word[0]), toolsOut: tools.length,
+          };
         });
         expect(title.full, `${path}: the title is cut short`).toBeLessThanOrEqual(title.shown);
         expect(title.fullHeight, `${path}: the title is cut off below`).toBeLessThanOrEqual(title.shownHeight);
         expect(title.inside, `${path}: the title stays inside the header`).toBe(true);
+        expect(title.broken, `${path}: a word of the title is broken across lines`).toEqual([]);
+        expect(title.toolsOut, `${path}: tools outside the header or the screen`).toBe(0);
         await expect(page.locator('[data-lang-switch]')).toHaveText(name, { useInnerText: true });
       }
     });
   }
+
+  test('195 px: a link to a section lands below the two-row header, and the reading bar runs along the top edge', async ({ page }) => {
+    await page.setViewportSize({ width: 195, height: 420 });
+    const chapter = editions.en[2]!;
+    await page.goto(`/en/${chapter.slug}/`);
+    const id = await page.locator('.prose h2[id]').nth(1).getAttribute('id');
+    await page.goto(`/en/${chapter.slug}/#${id}`);
+    const { heading, header, bar } = await page.evaluate((target) => ({
+      heading: document.getElementById(target)!.getBoundingClientRect().top,
+      header: document.querySelector('.site-header')!.getBoundingClientRect().bottom,
+      bar: document.querySelector('.reading-progress')!.getBoundingClientRect().top,
+    }), id!);
+    expect(header, 'the header has two rows').toBeGreaterThan(80);
+    expect(heading, 'the section heading sits below the header').toBeGreaterThanOrEqual(header);
+    expect(heading - header, 'and not far below it').toBeLessThan(60);
+    expect(bar).toBe(0);
+  });
 });
 
 test.describe('display equations', () => {
