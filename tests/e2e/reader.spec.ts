@@ -591,6 +591,32 @@ test.describe('the header on a narrow phone', () => {
   });
 });
 
+test.describe('the pager on a narrow phone', () => {
+  // A long word of a chapter's title in half a column ran out of its card, and the chapter's end, laid out on its own,
+  // cut it off at the column's edge: below 360 px the two cards stack.
+  for (const width of [280, 359]) {
+    test(`${width} px: every chapter's previous and next cards fit the column, one above the other`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 700 });
+      for (const lang of ['en', 'zh'] as const) {
+        for (const chapter of editions[lang]) {
+          const path = `/${lang}/${chapter.slug}/`;
+          await page.goto(path);
+          const cards = await page.locator('.pager').evaluate((pager) => {
+            const column = pager.getBoundingClientRect();
+            return [...pager.querySelectorAll<HTMLElement>('a')].map((card) => {
+              const box = card.getBoundingClientRect();
+              return { fits: card.scrollWidth <= card.clientWidth && box.left >= column.left - 0.5 && box.right <= column.right + 0.5, top: box.top, bottom: box.bottom };
+            });
+          });
+          expect(cards.length, path).toBeGreaterThan(0);
+          expect(cards.filter((card) => !card.fits).length, `${path}: a card runs past the column`).toBe(0);
+          if (cards.length === 2) expect(cards[1]!.top, `${path}: the cards stack`).toBeGreaterThan(cards[0]!.bottom);
+        }
+      }
+    });
+  }
+});
+
 test.describe('display equations', () => {
   // A formula cut off at its box's edge can look finished (the rest is reached only by scrolling it), so every
   // display equation must fit its column whole, on a 360 px phone as on a desktop.
