@@ -452,6 +452,21 @@ test('the table of contents marks the section being read, and the progress bar f
   await expect.poll(scale).toBe(1);
 });
 
+test('in forced colours (a contrast theme) the progress bar keeps a colour of its own', async ({ page }) => {
+  // Forced colours turn every background into the page's own: the bar's fill vanished and, growing, hid the header's
+  // lower edge.
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(richPath);
+  await page.evaluate(() => scrollTo({ top: document.body.scrollHeight / 2, behavior: 'instant' }));
+  const colours = await page.evaluate(() => ({
+    bar: getComputedStyle(document.querySelector('[data-reading-progress] > span')!).backgroundColor,
+    page: getComputedStyle(document.body).backgroundColor,
+  }));
+  expect(colours.page).toMatch(/^rgb\(/);
+  expect(colours.bar, 'the bar is drawn in the page background').not.toBe(colours.page);
+  expect(colours.bar, 'the bar is transparent').not.toMatch(/, 0\)$|transparent/);
+});
+
 test('the contents page offers to continue where the reader left off, and can forget it', async ({ page }) => {
   await page.goto('/en/');
   await expect(page.locator('[data-continue]')).toBeHidden();
