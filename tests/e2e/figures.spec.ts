@@ -320,6 +320,32 @@ test('without JavaScript on a phone, each figure shows its square twin at close 
   await context.close();
 });
 
+// A phone held sideways is 390 px tall, of which the header takes 52: the wide chart box (346 px on a 844 px screen)
+// ran past the screen's foot, so the chart could not be seen whole. There the box is no taller than the screen below
+// the header, and the chart is drawn to the box; on a desktop it keeps its shape.
+test('on a phone held sideways a linked figure\'s whole chart is on screen below the header; on a desktop the box keeps its 12:7 shape', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  for (const def of placed) {
+    await open(page, pages.en.get(def.id)!, def.id);
+    const fit = await page.locator(`#fig-${def.id} .figure-chart`).evaluate((box) => {
+      const r = box.getBoundingClientRect();
+      const canvas = box.querySelector('canvas')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, header: document.querySelector('.site-header')!.getBoundingClientRect().bottom, height: r.height, canvas: canvas.height };
+    });
+    expect(fit.top, `${def.id}: below the header`).toBeGreaterThanOrEqual(fit.header);
+    expect(fit.bottom, `${def.id}: above the screen's foot`).toBeLessThanOrEqual(390);
+    expect(fit.canvas, `${def.id}: the chart is drawn to the box`).toBeCloseTo(fit.height, 0);
+  }
+  await context.close();
+  const desk = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const def = placed[0]!;
+  await open(desk, pages.en.get(def.id)!, def.id);
+  const shape = await desk.locator(`#fig-${def.id} .figure-chart`).evaluate((box) => box.clientWidth / box.clientHeight);
+  expect(shape).toBeCloseTo(12 / 7, 2);
+  await desk.close();
+});
+
 // A caption's words about the controls (<LiveOnly>, "drag the slider") show only where the controls work: on screen
 // with JavaScript; not on paper, in the book (whose figures are images) or without JavaScript.
 test('words about a figure\'s controls show only where the controls work', async ({ browser }) => {
