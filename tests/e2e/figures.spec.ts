@@ -346,6 +346,29 @@ test('on a phone held sideways a linked figure\'s whole chart is on screen below
   await desk.close();
 });
 
+// Reading on, with the connection gone, the drawing kit can fail to arrive: the figure keeps its picture, says so in
+// place of nothing at all (the failure was an uncaught error), and, the connection back, draws when a control moves.
+test('when the drawing kit cannot be fetched, a figure keeps its picture, says so, and draws once a control moves with the connection back', async ({ page }) => {
+  const def = placed.find((d) => d.controls.some((c) => c.kind === 'number'))!;
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let offline = true;
+  await page.route(/\/_astro\/chart\.[^/]*\.js$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${pages.en.get(def.id)!}#fig-${def.id}`);
+  const figure = page.locator(`#fig-${def.id}`);
+  const note = figure.locator('[data-load-note]');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('could not be loaded');
+  await expect(figure.locator('img.figure-twin')).toBeVisible();
+  await expect(figure).not.toHaveAttribute('data-drawn');
+  offline = false;
+  await figure.locator('input[type="range"]').first().press('ArrowRight');
+  await expect(figure).toHaveAttribute('data-drawn', '');
+  await expect(note).toBeHidden();
+  expect(await paintedPixels(page, def.id)).toBeGreaterThan(1000);
+  expect(errors).toEqual([]);
+});
+
 // A caption's words about the controls (<LiveOnly>, "drag the slider") show only where the controls work: on screen
 // with JavaScript; not on paper, in the book (whose figures are images) or without JavaScript.
 test('words about a figure\'s controls show only where the controls work', async ({ browser }) => {

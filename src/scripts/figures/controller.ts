@@ -15,9 +15,15 @@ type ChartModule = typeof import('./chart');
 let chartModule: ChartModule | undefined;
 let chartLoading: Promise<ChartModule> | undefined;
 
-/** Loads Chart.js (once); later calls get the same promise. */
+/** Loads Chart.js (once); later calls get the same promise, or, after a failed fetch, try again. */
 export function loadChart(): Promise<ChartModule> {
-  chartLoading ??= import('./chart').then((module) => (chartModule = module));
+  chartLoading ??= import('./chart').then(
+    (module) => (chartModule = module),
+    (error: unknown) => {
+      chartLoading = undefined;
+      throw error;
+    },
+  );
   return chartLoading;
 }
 
@@ -75,11 +81,19 @@ export class FigureController {
     this.makeFields();
     if (this.chart) return Promise.resolve();
     // Chart.js is evaluated in one task and the chart drawn in the next, so neither blocks input for long.
+    // If the kit cannot be fetched (no connection), the figure keeps its picture and says so (data-failed shows the
+    // note); the next draw, on moving a control, tries again.
     this.drawing ??= loadChart()
       .then(nextTask)
-      .then(() => {
-        this.drawNow();
-      });
+      .then(
+        () => {
+          this.drawNow();
+        },
+        () => {
+          this.drawing = undefined;
+          this.el.dataset.failed = '';
+        },
+      );
     return this.drawing;
   }
 
@@ -190,6 +204,7 @@ export class FigureController {
     this.renderText();
     this.writeUrl();
     if (this.chart) this.update('input', start);
+    else void this.draw();
   }
 
   /** Puts the state into the controls (all, or all but the one being moved) and shows/hides dependent ones. */
