@@ -632,6 +632,17 @@ test.describe('the pager on a narrow phone', () => {
   }
 });
 
+test('on a narrow phone the bibliography names each citing chapter on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 240, height: 700 });
+  for (const lang of ['zh', 'en'] as const) {
+    await page.goto(`/${lang}/bibliography/`);
+    const split = await page.locator('.cited-in a').evaluateAll((links) =>
+      links.filter((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((a) => a.textContent));
+    expect(await page.locator('.cited-in a').count()).toBeGreaterThan(20);
+    expect(split, lang).toEqual([]);
+  }
+});
+
 test.describe('display equations', () => {
   // A formula cut off at its box's edge can look finished (the rest is reached only by scrolling it), so every
   // display equation must fit its column whole, on a 360 px phone as on a desktop.
