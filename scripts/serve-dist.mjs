@@ -34,7 +34,7 @@ function gzipOf(file, mtimeMs) {
  */
 export function serveDist({ root = 'dist', port = 4321, base = '/', tls = undefined } = {}) {
   const dir = path.resolve(root);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     return Promise.reject(new Error(`serve-dist: ${dir} is not a folder; build the site first (npm run build) or name the built site's folder`));
   }
   const handle = (req, res) => {
