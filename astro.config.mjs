@@ -10,6 +10,7 @@ import { remarkEssayRefs } from './src/lib/markdown/essay-refs.ts';
 import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
 import { rehypeTableSpacing } from './src/lib/markdown/table-spacing.ts';
 import { rehypeTableAlign } from './src/lib/markdown/table-align.ts';
+import { rehypeMathStart } from './src/lib/markdown/math-start.ts';
 import bookIds from './src/integrations/book-ids.ts';
 import scriptPriority from './src/integrations/script-priority.ts';
 import katexSubset from './src/integrations/katex-subset.ts';
@@ -57,6 +58,7 @@ export default defineConfig({
       rehypeFootnoteLabels,
       rehypeTableSpacing,
       rehypeTableAlign,
+      rehypeMathStart,
       [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-link'] } }],
     ],
     smartypants: true,

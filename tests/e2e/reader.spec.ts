@@ -942,6 +942,53 @@ test.describe('a long chapter on a phone', () => {
     await context.close();
   });
 
+  // What the text waits behind is found by a mark written at build time on the first block with math, not by
+  // :has(.katex) (which made a heading's new copy-link button restyle every block below it), so the mark must sit
+  // exactly there: on a chapter's first block (margin notes aside) that holds KaTeX's output, and on no other.
+  test('the mark where a chapter’s math starts sits on its first block with math, and only there', async ({ page }) => {
+    const wrong: string[] = [];
+    let marked = 0;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const chapter of editions[lang]) {
+        await page.goto(`/${lang}/${chapter.slug}/`);
+        const { first, marks } = await page.evaluate(() => {
+          const blocks = [...document.querySelectorAll('.prose > :not(.sidenote)')];
+          const found = blocks.findIndex((block) => block.querySelector('.katex'));
+          return { first: found, marks: [...document.querySelectorAll('[data-math-from]')].map((mark) => (mark.parentElement?.matches('.prose') ? blocks.indexOf(mark) : -2)) };
+        });
+        const expected = first < 0 ? [] : [first];
+        if (JSON.stringify(marks) !== JSON.stringify(expected)) wrong.push(`/${lang}/${chapter.slug}/: marks at blocks ${marks.join(', ') || 'none'}, math from block ${first}`);
+        marked += marks.length;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(marked, 'chapters with math').toBeGreaterThan(4);
+  });
+
+  test('compute-optimal: while the math fonts load, the text from the first block with math on waits hidden, and what is above it shows (the title, on this chapter)', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/KaTeX_[^/]+\.woff2$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto('/en/compute-optimal/', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('html')).toHaveClass(/math-pending/);
+    const visibility = () =>
+      page.evaluate(() => {
+        const mark = document.querySelector('.prose > [data-math-from]')!;
+        const of = (el: Element | null | undefined) => (el ? getComputedStyle(el).visibility : 'missing');
+        return { before: of(mark.previousElementSibling ?? document.querySelector('.chapter-header h1')), mark: of(mark), after: of(mark.nextElementSibling), last: of(document.querySelector('.prose > :last-child')) };
+      });
+    expect(await visibility()).toEqual({ before: 'visible', mark: 'hidden', after: 'hidden', last: 'hidden' });
+    release();
+    await expect(page.locator('html')).not.toHaveClass(/math-pending/);
+    expect(await visibility()).toEqual({ before: 'visible', mark: 'visible', after: 'visible', last: 'visible' });
+    await context.close();
+  });
+
   test(`${longest.slug}: print lays out every block`, async ({ page }) => {
     await page.goto(`/en/${longest.slug}/`);
     await page.emulateMedia({ media: 'print' });

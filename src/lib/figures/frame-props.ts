@@ -8,6 +8,8 @@ export interface FigureFrameProps {
   id: string;
   number?: string;
   lang?: string;
+  /** Set by rehypeMathStart (src/lib/markdown/math-start.ts) on the chapter's first block with math. */
+  'data-math-from'?: string;
 }
 
 /** A figure frame's props resolved: its definition (throws on an unknown id), number ('' if none) and language. */
