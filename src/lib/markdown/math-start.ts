@@ -3,7 +3,7 @@ import type { Node } from 'unist';
 import { isJsxElement, setAttr } from './mdx-jsx';
 
 /** The attribute that marks where a chapter's math starts (global.css hides from there while KaTeX's fonts load). */
-export const MATH_START_ATTRIBUTE = 'data-math-from';
+const MATH_START_ATTRIBUTE = 'data-math-from';
 
 /** True when `node` holds math: KaTeX's output (an element of class `katex`) or a numbered equation component. */
 function holdsMath(node: Node): boolean {
