@@ -1,19 +1,27 @@
-import type { Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
 import type { Node } from 'unist';
+import { EXIT, visit } from 'unist-util-visit';
 import { isJsxElement, setAttr } from './mdx-jsx';
 
 /** The attribute that marks where a chapter's math starts (global.css hides from there while KaTeX's fonts load). */
 const MATH_START_ATTRIBUTE = 'data-math-from';
 
-/** True when `node` holds math: KaTeX's output (an element of class `katex`) or a numbered equation component. */
+/** True for math itself: KaTeX's output (an element of class `katex`) or a numbered equation component. */
+function isMath(node: Node): boolean {
+  if (isJsxElement(node)) return node.name === 'Equation';
+  const className = node.type === 'element' ? (node as Element).properties.className : undefined;
+  return Array.isArray(className) && className.includes('katex');
+}
+
+/** True when `node` is math or holds some, however deep. */
 function holdsMath(node: Node): boolean {
-  if (isJsxElement(node) && node.name === 'Equation') return true;
-  if (node.type === 'element') {
-    const className = (node as unknown as { properties?: { className?: unknown } }).properties?.className;
-    if (Array.isArray(className) && className.includes('katex')) return true;
-  }
-  const children = (node as { children?: Node[] }).children;
-  return Array.isArray(children) && children.some(holdsMath);
+  let found = false;
+  visit(node, (child) => {
+    if (!isMath(child)) return undefined;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /**
@@ -25,9 +33,9 @@ function holdsMath(node: Node): boolean {
  */
 export function rehypeMathStart() {
   return (tree: Root) => {
-    const first = tree.children.find((node: RootContent) => holdsMath(node)) as Node | undefined;
+    const first = tree.children.find(holdsMath);
     if (!first) return;
     if (isJsxElement(first)) setAttr(first, MATH_START_ATTRIBUTE, '');
-    else if (first.type === 'element') (first as unknown as { properties: Record<string, unknown> }).properties.dataMathFrom = '';
+    else if (first.type === 'element') first.properties.dataMathFrom = '';
   };
 }
