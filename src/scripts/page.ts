@@ -55,9 +55,11 @@ async function start(): Promise<void> {
 
 let island: Promise<unknown> | undefined;
 
-/** Fetches the figure island (once). */
+/** Fetches the figure island (once). If it cannot be fetched, each figure keeps its picture and shows its load note. */
 function loadIsland(): Promise<unknown> {
-  island ??= import('./figures/figure-island');
+  island ??= import('./figures/figure-island').catch(() => {
+    for (const figure of document.querySelectorAll<HTMLElement>('figure[data-figure]')) figure.dataset.failed = '';
+  });
   return island;
 }
 

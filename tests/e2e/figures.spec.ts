@@ -347,7 +347,8 @@ test('on a phone held sideways a linked figure\'s whole chart is on screen below
 });
 
 // Reading on, with the connection gone, the drawing kit can fail to arrive: the figure keeps its picture, says so in
-// place of nothing at all (the failure was an uncaught error), and, the connection back, draws when a control moves.
+// place of nothing at all (the failure was an uncaught error), and, the connection back, draws when a control moves
+// (the note asks for a reload, which works whichever part failed to arrive).
 test('when the drawing kit cannot be fetched, a figure keeps its picture, says so, and draws once a control moves with the connection back', async ({ page }) => {
   const def = placed.find((d) => d.controls.some((c) => c.kind === 'number'))!;
   const errors: string[] = [];
@@ -366,6 +367,34 @@ test('when the drawing kit cannot be fetched, a figure keeps its picture, says s
   await expect(figure).toHaveAttribute('data-drawn', '');
   await expect(note).toBeHidden();
   expect(await paintedPixels(page, def.id)).toBeGreaterThan(1000);
+  expect(errors).toEqual([]);
+});
+
+// The figures' own code (the island) can fail to arrive too. Then no control can work, so none is enabled; each
+// figure keeps its picture and says the chart could not be loaded, and the failed fetch is not an uncaught error.
+test('when the figures\' code cannot be fetched, every live figure keeps its picture and says so, with no uncaught error', async ({ page }) => {
+  const def = placed[0]!;
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let aborted = 0;
+  await page.route(/\/_astro\/figure-island\.[^/]*\.js$/, (route) => {
+    aborted += 1;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto(`${pages.en.get(def.id)!}#fig-${def.id}`);
+  const figures = page.locator('figure.figure-live[data-figure]');
+  const count = await figures.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    const figure = figures.nth(i);
+    await expect(figure).toHaveAttribute('data-failed', '');
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator('[data-load-note]')).toBeVisible();
+    await expect(figure.locator('[data-load-note]')).toContainText('reload the page');
+    await expect(figure.locator('img.figure-twin')).toBeVisible();
+    await expect(figure.locator('.figure-controls-set :is(input, select, textarea)').first()).toBeDisabled();
+  }
+  expect(aborted).toBe(1);
   expect(errors).toEqual([]);
 });
 

@@ -19,8 +19,8 @@ const frameStrings = {
   controls: { zh: '调整图 {n}', en: 'Adjust Figure {n}' },
   chartLabel: { zh: '图表：{title}', en: 'Chart: {title}' },
   chartFailed: {
-    zh: '交互图表未能载入（网络可能断了）。上图是初始状态的静态图；拨动控件会再试一次，也可以刷新页面。',
-    en: 'The live chart could not be loaded (is the connection down?). The picture shows the figure as it starts; move a control to try again, or reload the page.',
+    zh: '交互图表未能载入（网络可能断了）。上图是初始状态的静态图；恢复连接后刷新页面即可再试。',
+    en: 'The live chart could not be loaded (is the connection down?). The picture shows the figure as it starts; reload the page to try again.',
   },
   staticImage: {
     zh: '静态图：默认设置下的图表（启用 JavaScript 后可交互）',
