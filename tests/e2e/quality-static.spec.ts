@@ -94,6 +94,38 @@ for (const sitePage of PAGES.filter((p) => p.lang === 'en')) {
   });
 }
 
+// Typography: the Chinese edition sets no space against full-width punctuation. A full-width bracket or comma
+// carries its own white space, so a space beside one (as before a citation's “（”) shows as a gap twice as wide.
+const BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'figcaption', 'blockquote', 'div', 'section', 'title', 'summary', 'label', 'button', 'a']);
+
+/** Each space set against full-width punctuation in the text a reader of a page sees, with the words around it. */
+function spacedFullWidth(html: string): string[] {
+  let text = '';
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'text') text += node.value;
+    if (node.type !== 'element' && node.type !== 'root') return;
+    if (node.type === 'element') {
+      const classes = (node.properties.className as string[] | undefined) ?? [];
+      // A formula counts as one character, so that a space between it and the punctuation is still found.
+      if (VERBATIM.has(node.tagName) || classes.includes('katex')) return void (text += '□');
+      if (BLOCKS.has(node.tagName)) text += '\n';
+    }
+    for (const child of node.children) walk(child);
+  };
+  walk(unified().use(rehypeParse).parse(html));
+  return [...text.matchAll(/[ \u00a0]+[（，。：；、！？）」』]|[（「『][ \u00a0]+/g)].map(
+    (m) => `…${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 12)}…`,
+  );
+}
+
+for (const sitePage of PAGES.filter((p) => p.lang === 'zh')) {
+  test(`${sitePage.path}: no space set against full-width punctuation`, () => {
+    const html = readFileSync(sitePage.file, 'utf8');
+    expect(html).toMatch(/[（，。]/);
+    expect(spacedFullWidth(html), `spaces beside full-width punctuation on ${sitePage.path}`).toEqual([]);
+  });
+}
+
 // Budgets on bytes (gzip): JS per page, no chart code without figures, no render-blocking script; HTML + blocking
 // CSS is reported (target ≤ 14 KB), not enforced.
 for (const sitePage of PAGES) {
