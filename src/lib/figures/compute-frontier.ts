@@ -12,18 +12,17 @@ import { bi, cell, shortCitation, textCell } from './sources';
 
 const C_MIN = 1e18;
 const C_MAX = 1e27;
-// zhSource: the fit's source line (scaling/chinchilla.ts) in Chinese, where it has English words beyond names and titles.
-const FITS: ReadonlyArray<{ key: string; role: SeriesRole; fit: LossFit; label: { en: string; zh: string }; zhSource?: string }> = [
-  {
-    key: 'hoffmann', role: 'hoffmann', fit: HOFFMANN_2022, label: bi('Hoffmann, printed', 'Hoffmann 印刷值'),
-    zhSource: 'Hoffmann et al. 2022，附录 D.2，式 10',
-  },
-  {
-    key: 'unrounded', role: 'hoffmann-unrounded', fit: HOFFMANN_2022_UNROUNDED, label: bi('Hoffmann, unrounded', 'Hoffmann 未舍入'),
-    zhSource: 'Hoffmann et al. 2022 TeX 源文件中的数值，转引自 Besiroglu et al. 2024（arXiv 2404.10102）',
-  },
+const FITS: ReadonlyArray<{ key: 'hoffmann' | 'unrounded' | 'epoch'; role: SeriesRole; fit: LossFit; label: { en: string; zh: string } }> = [
+  { key: 'hoffmann', role: 'hoffmann', fit: HOFFMANN_2022, label: bi('Hoffmann, printed', 'Hoffmann 印刷值') },
+  { key: 'unrounded', role: 'hoffmann-unrounded', fit: HOFFMANN_2022_UNROUNDED, label: bi('Hoffmann, unrounded', 'Hoffmann 未舍入') },
   { key: 'epoch', role: 'epoch', fit: BESIROGLU_2024, label: bi('Epoch refit', 'Epoch 重拟合') },
 ];
+/** Each fit's source line (scaling/chinchilla.ts) in Chinese, for the credits only (so the browser's code has none). */
+const FIT_SOURCES_ZH: Readonly<Record<(typeof FITS)[number]['key'], string>> = {
+  hoffmann: 'Hoffmann et al. 2022，附录 D.2，式 10',
+  unrounded: 'Hoffmann et al. 2022 TeX 源文件中的数值，转引自 Besiroglu et al. 2024（arXiv 2404.10102）',
+  epoch: 'Besiroglu, Erdil, Barnett & You 2024，“Chinchilla Scaling: A replication attempt”（arXiv 2404.10102）',
+};
 /** KAPLAN_2020_TABLE_6.source (scaling/kaplan.ts) in Chinese. */
 const KAPLAN_SOURCE_ZH = 'Kaplan et al. 2020，附录 A 表 6（指数亦见式 1.7 与式 6.1）';
 const MARKED = [
@@ -179,9 +178,9 @@ export const computeFrontierCredits: FigureCredits = {
   title: bi('Compute-optimal model size for a FLOP budget under four fits', '四种拟合下给定 FLOP 预算的最优模型规模'),
   sources: (lang) => [
     { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan’s allocation", source: lang === 'zh' ? `${KAPLAN_SOURCE_ZH}；D = C/(6N)` : `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
-    ...FITS.map(({ fit, label, zhSource }) => ({
+    ...FITS.map(({ key, fit, label }) => ({
       what: label[lang],
-      source: lang === 'zh' ? `${zhSource ?? fit.source}（经 Hoffmann 式 4 求最优）` : `${fit.source} (optimum by Hoffmann Eq. 4)`,
+      source: lang === 'zh' ? `${FIT_SOURCES_ZH[key]}（经 Hoffmann 式 4 求最优）` : `${fit.source} (optimum by Hoffmann Eq. 4)`,
     })),
     lang === 'zh'
       ? { what: '表 3 与模型', source: `Hoffmann et al. 2022，表 3；${MARKED.map(({ m }) => `${m.name}：${shortCitation(m.source)}`).join('；')}` }

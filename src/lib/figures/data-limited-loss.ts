@@ -89,5 +89,7 @@ export const dataLimitedLoss: FigureModel = {
 /** What the frame prints around the data-limited-loss chart: its name, sources and notes (server-side only). */
 export const dataLimitedLossCredits: FigureCredits = {
   title: bi('Loss against model size for fixed amounts of data (Kaplan L(N, D))', '数据量固定时损失随模型规模的变化（Kaplan L(N, D)）'),
-  sources: (lang) => [{ what: lang === 'zh' ? 'L(N, D)，表 2 常数' : 'L(N, D) with Table 2 constants', source: KAPLAN_2020_TABLE_2.source }],
+  sources: (lang) => [lang === 'zh'
+    ? { what: 'L(N, D)，表 2 常数', source: 'Kaplan et al. 2020，表 2（“Fits to L(N,D)”），即式 1.5 与式 4.1 所用的常数' }
+    : { what: 'L(N, D) with Table 2 constants', source: KAPLAN_2020_TABLE_2.source }],
 };

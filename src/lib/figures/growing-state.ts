@@ -15,17 +15,15 @@ const PRECISIONS = [
   { value: '1', label: bi('1 byte (int8)', '1 字节（int8）') },
   { value: '0.5', label: bi('½ byte (int4)', '½ 字节（int4）') },
 ];
-// zhSource: the model's source line (kvcache.ts) in Chinese, for the Chinese edition's credits.
-const MODELS_SHOWN: ReadonlyArray<{ key: string; role: 'mha' | 'gqa'; model: KvCacheModel; label: { en: string; zh: string }; zhSource: string }> = [
-  {
-    key: 'gpt3', role: 'mha', model: GPT3_175B, label: bi('GPT-3 175B (multi-head)', 'GPT-3 175B（多头）'),
-    zhSource: 'Brown et al. 2020，"Language Models are Few-Shot Learners"，表 2.1（每个数值 2 字节，即 fp16）',
-  },
-  {
-    key: 'llama', role: 'gqa', model: LLAMA2_70B, label: bi('Llama 2 70B (grouped-query)', 'Llama 2 70B（分组查询）'),
-    zhSource: 'Touvron et al. 2023，"Llama 2: Open Foundation and Fine-Tuned Chat Models"，第 2.2 节、表 1 与附录 A.2.1（GQA，4k 上下文）；层数与头数取自公开发布的 70B 配置',
-  },
+const MODELS_SHOWN: ReadonlyArray<{ key: 'gpt3' | 'llama'; role: 'mha' | 'gqa'; model: KvCacheModel; label: { en: string; zh: string } }> = [
+  { key: 'gpt3', role: 'mha', model: GPT3_175B, label: bi('GPT-3 175B (multi-head)', 'GPT-3 175B（多头）') },
+  { key: 'llama', role: 'gqa', model: LLAMA2_70B, label: bi('Llama 2 70B (grouped-query)', 'Llama 2 70B（分组查询）') },
 ];
+/** Each model's source line (kvcache.ts) in Chinese, for the credits only (so the browser's code has none). */
+const MODEL_SOURCES_ZH: Readonly<Record<(typeof MODELS_SHOWN)[number]['key'], string>> = {
+  gpt3: 'Brown et al. 2020，“Language Models are Few-Shot Learners”，表 2.1（每个数值 2 字节，即 fp16）',
+  llama: 'Touvron et al. 2023，“Llama 2: Open Foundation and Fine-Tuned Chat Models”，第 2.2 节、表 1 与附录 A.2.1（GQA，4k 上下文）；层数与头数取自公开发布的 70B 配置',
+};
 
 /**
  * An RNN's state in bytes, illustrative: one vector of GPT-3's model width (96 heads × 128 = 12,288 values)
@@ -109,7 +107,7 @@ export const growingState: FigureModel = {
 export const growingStateCredits: FigureCredits = {
   title: bi('Memory per sequence against context length: KV cache versus an RNN state', '每条序列的内存随上下文长度变化：KV 缓存与 RNN 状态'),
   sources: (lang) => [
-    ...MODELS_SHOWN.map(({ model, label, zhSource }) => ({ what: label[lang], source: lang === 'zh' ? zhSource : model.source })),
+    ...MODELS_SHOWN.map(({ key, model, label }) => ({ what: label[lang], source: lang === 'zh' ? MODEL_SOURCES_ZH[key] : model.source })),
     { what: rnnLabel(lang), source: lang === 'zh' ? '每层一个与 GPT-3 同宽（12,288 个数）的状态向量，共 96 层' : "one state vector of GPT-3’s width (12,288 values) per layer, 96 layers" },
   ],
   notes: (lang) => [lang === 'zh' ? 'KV 缓存 = 2 × 层数 × KV 头数 × 头维度 × 字节数 × token 数；单条序列，不含权重。' : 'KV cache = 2 × layers × KV heads × head dimension × bytes × tokens; one sequence, weights not included.'],

@@ -105,12 +105,19 @@ export const lossVsScale: FigureModel = {
   },
 };
 
+/** KAPLAN_2020.source (scaling/kaplan.ts) in Chinese. */
+const KAPLAN_SOURCE_ZH = 'Kaplan et al. 2020，第 1.2 节，式 1.1–1.3（另见附录 A 表 5）';
+
 /** What the frame prints around the loss-vs-scale chart: its name, sources and notes (server-side only). */
 export const lossVsScaleCredits: FigureCredits = {
   title: bi('Kaplan scaling laws: loss against parameters, data or compute', 'Kaplan 规模定律：损失随参数、数据或计算量变化'),
   sources: (lang) => [
-    { what: lang === 'zh' ? 'L(N)、L(D)、L(C)' : 'L(N), L(D), L(C)', source: KAPLAN_2020.source },
-    { what: lang === 'zh' ? 'GPT 的参数量' : 'GPT sizes', source: GPTS.map((m) => `${m.name}: ${shortCitation(m.source)}`).join('; ') },
+    lang === 'zh'
+      ? { what: 'L(N)、L(D)、L(C)', source: KAPLAN_SOURCE_ZH }
+      : { what: 'L(N), L(D), L(C)', source: KAPLAN_2020.source },
+    lang === 'zh'
+      ? { what: 'GPT 的参数量', source: GPTS.map((m) => `${m.name}：${shortCitation(m.source)}`).join('；') }
+      : { what: 'GPT sizes', source: GPTS.map((m) => `${m.name}: ${shortCitation(m.source)}`).join('; ') },
   ],
   notes: (lang) => [
     lang === 'zh'

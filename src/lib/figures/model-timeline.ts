@@ -84,6 +84,6 @@ export const modelTimelineCredits: FigureCredits = {
   title: bi('Model size against release date, by architecture', '按架构划分的模型规模与发布时间'),
   sources: (lang) => [{
     what: lang === 'zh' ? '参数量与日期' : 'Sizes and dates',
-    source: [...new Set(MODELS.map((m) => shortCitation(m.source)))].join('; '),
+    source: [...new Set(MODELS.map((m) => shortCitation(m.source)))].join(lang === 'zh' ? '；' : '; '),
   }],
 };

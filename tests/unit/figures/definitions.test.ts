@@ -46,6 +46,14 @@ describe('the figure registry', () => {
       expect(`${sources} ${notes}`).not.toMatch(/\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/);
     });
 
+    it(`${def.id}: the Chinese source line names sections, tables and equations in Chinese, with Chinese punctuation`, () => {
+      // Paper titles stay in their own language, inside “ ”; the words and marks around them are the edition's.
+      const { sources, notes } = sourceText(def, 'zh');
+      const outsideTitles = `${sources} ${notes}`.replace(/“[^”]*”/g, '“”');
+      expect(outsideTitles).not.toMatch(/\b(?:Sections?|Tables?|Eqs?\.|App\.|Appendix|Figs?\.|also|used in)(?![\w])/);
+      expect(outsideTitles).not.toMatch(/ \(|; |"/);
+    });
+
     it(`${def.id}: each Chinese source cites the same tables, sections and years as the English one`, () => {
       const numbers = (text: string) => new Set(text.match(/\d+(?:[.,]\d+)*/g) ?? []);
       const en = def.sources('en');
