@@ -16,6 +16,10 @@ export const DEFAULT_CSV = [
   ...CHINCHILLA_TABLE_3.slice(0, 6).map((r) => `${encodeValue(r.params)},${chinchillaLoss(r.params, r.tokens).toFixed(4)}`),
 ].join('\n');
 
+/** The default data's column names as the Chinese edition titles its axes and table (other names stay as written). */
+const NAMES_ZH: Readonly<Record<string, string>> = { params: '参数量', loss: '损失' };
+const nameIn = (name: string, lang: Lang) => (lang === 'zh' ? NAMES_ZH[name] ?? name : name);
+
 interface Analysis {
   points: readonly CsvPoint[];
   usingDefault: boolean;
@@ -83,8 +87,8 @@ export const fitYourOwn: FigureModel = {
     const a = analyse(textOf(state), 'en');
     const ys = fitYourOwn.series(state, 'en').flatMap((s) => s.points.map((p) => p.y));
     return {
-      x: { type: 'log', title: bi(a.header[0], a.header[0]), ...a.range },
-      y: { type: 'log', title: bi(a.header[1], a.header[1]), ...logBounds(ys) },
+      x: { type: 'log', title: bi(a.header[0], nameIn(a.header[0], 'zh')), ...a.range },
+      y: { type: 'log', title: bi(a.header[1], nameIn(a.header[1], 'zh')), ...logBounds(ys) },
     };
   },
   series(state, lang) {
@@ -130,7 +134,7 @@ export const fitYourOwn: FigureModel = {
     const a = analyse(textOf(state), lang);
     const zh = lang === 'zh';
     return {
-      columns: [a.header[0], a.header[1], zh ? '纯幂律拟合' : 'Power-law fit', zh ? '带地板拟合' : 'Fit with floor'],
+      columns: [nameIn(a.header[0], lang), nameIn(a.header[1], lang), zh ? '纯幂律拟合' : 'Power-law fit', zh ? '带地板拟合' : 'Fit with floor'],
       rows: a.points.map((p) => [
         cell(p.x, formatNumber(p.x)), cell(p.y, formatNumber(p.y, 5)),
         a.power ? cell(powerAt(a.power, p.x), formatNumber(powerAt(a.power, p.x), 5)) : { text: '—' },

@@ -147,6 +147,19 @@ describe('data tables carry the scaling module’s values', () => {
     });
   });
 
+  it('fit-your-own: titles its axes and table from the data\'s header, the example data\'s in each edition\'s words', () => {
+    const def = FIGURES['fit-your-own'];
+    const titles = (data: string, lang: 'en' | 'zh') => {
+      const axes = def.axes({ data });
+      return [axes.x.title[lang], axes.y.title[lang], ...def.table({ data }, lang).columns.slice(0, 2)];
+    };
+    expect(DEFAULT_CSV.split('\n')[0]).toBe('params,loss');
+    expect(titles(DEFAULT_CSV, 'en')).toEqual(['params', 'loss', 'params', 'loss']);
+    expect(titles(DEFAULT_CSV, 'zh')).toEqual(['参数量', '损失', '参数量', '损失']);
+    expect(titles('size;error\n1;2\n10;1', 'zh')).toEqual(['size', 'error', 'size', 'error']);
+    expect(titles('1,2\n10,1', 'zh')).toEqual(['x', 'y', 'x', 'y']);
+  });
+
   it('fit-your-own: falls back to the example data when fewer than two rows are usable, and says so', () => {
     const def = FIGURES['fit-your-own'];
     const readout = def.readout({ data: 'x,y\nabc,1\n5,6' }, 'en');
