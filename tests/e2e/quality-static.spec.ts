@@ -96,10 +96,13 @@ for (const sitePage of PAGES.filter((p) => p.lang === 'en')) {
 
 // Typography: the Chinese edition sets no space against full-width punctuation. A full-width bracket or comma
 // carries its own white space, so a space beside one (as before a citation's “（”) shows as a gap twice as wide.
+// Nor does it set a half-width comma, semicolon, colon, ! or ? against a Chinese character (“印刷值: N”), where the
+// full-width mark belongs. Half-width brackets stay allowed: equation numbers are written (10.3) in both editions.
 const BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'figcaption', 'blockquote', 'div', 'section', 'title', 'summary', 'label', 'button', 'a']);
 
-/** Each space set against full-width punctuation in the text a reader of a page sees, with the words around it. */
-function spacedFullWidth(html: string): string[] {
+/** Each space set against full-width punctuation, or half-width punctuation set against a Chinese character, in the
+ * text a reader of a page sees, with the words around it. */
+function chinesePunctuationProblems(html: string): string[] {
   let text = '';
   const walk = (node: Root | RootContent) => {
     if (node.type === 'text') text += node.value;
@@ -113,16 +116,17 @@ function spacedFullWidth(html: string): string[] {
     for (const child of node.children) walk(child);
   };
   walk(unified().use(rehypeParse).parse(html));
-  return [...text.matchAll(/[ \u00a0]+[（，。：；、！？）」』]|[（「『][ \u00a0]+/g)].map(
+  const problems = /[ \u00a0]+[（，。：；、！？）」』]|[（「『][ \u00a0]+|[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]/g;
+  return [...text.matchAll(problems)].map(
     (m) => `…${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 12)}…`,
   );
 }
 
 for (const sitePage of PAGES.filter((p) => p.lang === 'zh')) {
-  test(`${sitePage.path}: no space set against full-width punctuation`, () => {
+  test(`${sitePage.path}: no space set against full-width punctuation, no half-width punctuation against Chinese`, () => {
     const html = readFileSync(sitePage.file, 'utf8');
     expect(html).toMatch(/[（，。]/);
-    expect(spacedFullWidth(html), `spaces beside full-width punctuation on ${sitePage.path}`).toEqual([]);
+    expect(chinesePunctuationProblems(html), `punctuation problems on ${sitePage.path}`).toEqual([]);
   });
 }
 

@@ -6,6 +6,7 @@
 import type { Chart, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, ScaleOptionsByType } from 'chart.js';
 import type { AxisSpec, FigureModel, FigureState, Lang, Series, SeriesRole } from './types';
 import { formatNumber, formatPlain, formatYearMonth, isFiniteNumber, superscript } from './format';
+import { colonIn } from './sources';
 
 /** Colours and type the chart takes from the page (CSS custom properties) or, for twins and print, from LIGHT_THEME. */
 export interface ChartTheme {
@@ -397,7 +398,7 @@ export function hoverText(data: FigureChartData, datasetIndex: number, index: nu
   const extra = info.points[index];
   const x = data.figure.xFormat === 'year' ? formatYearMonth(point.x, lang) : formatNumber(point.x, 3);
   const y = data.figure.yPercent.includes(info.axis) ? `${formatPlain(point.y * 100, 3)}%` : formatNumber(point.y, 4);
-  return { title: extra?.label ?? `x = ${x}`, lines: [`${info.label}: ${y}`, ...(extra?.tooltip ?? [])] };
+  return { title: extra?.label ?? `x = ${x}`, lines: [`${info.label}${colonIn(lang)}${y}`, ...(extra?.tooltip ?? [])] };
 }
 
 // ---------- the labels plugin: direct labels and superscript ticks, drawn the same in the browser and in Node ----------

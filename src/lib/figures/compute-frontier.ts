@@ -8,7 +8,7 @@ import { FLOPS_PER_PARAM_PER_TOKEN } from '../scaling/units';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series, SeriesRole, TableCell } from './types';
 import { decades, logBounds, memo, niceLogSteps, numberValue, stringValue } from './controls';
 import { formatCount, formatFlops, formatPlain, formatSci } from './format';
-import { bi, cell, shortCitation, textCell } from './sources';
+import { bi, cell, colonIn, shortCitation, textCell } from './sources';
 
 const C_MIN = 1e18;
 const C_MAX = 1e27;
@@ -69,7 +69,7 @@ const frontierLine = memo((mode: Mode, i: number) =>
 const trainedPoints = memo((mode: Mode, lang: Lang): Series[] => [
   { key: 'table3', role: 'table3', kind: 'points', label: lang === 'zh' ? 'Hoffmann 表 3' : 'Hoffmann Table 3',
     points: CHINCHILLA_TABLE_3.map((r) => ({ x: r.flops, y: mode === 'ratio' ? r.tokens / r.params : r.params,
-      tooltip: [`N = ${formatCount(r.params, lang)}, D = ${formatCount(r.tokens, lang)}`] })) },
+      tooltip: [`N = ${formatCount(r.params, lang)}${lang === 'zh' ? '，' : ', '}D = ${formatCount(r.tokens, lang)}`] })) },
   { key: 'models', role: 'marker', kind: 'points', label: lang === 'zh' ? '实际模型' : 'trained models', labelPoints: true,
     points: MARKED.map(({ m, flops }) => ({ x: flops, y: mode === 'ratio' ? (m.tokens ?? 0) / m.params : m.params, label: m.name, tooltip: [m.source] })) },
 ]);
@@ -86,7 +86,7 @@ function frontierSeries(state: FigureState, lang: Lang): Series[] {
       ...FITS.map(({ key, role, fit, label }): Series => ({ key, role, kind: 'line', label: label[lang], directLabel: true,
         points: grid.map((N) => ({ x: N, y: isoLoss(N, C, fit) })) })),
       { key: 'optima', role: 'marker', kind: 'marker', label: lang === 'zh' ? 'N_opt 处的损失' : 'loss at N_opt',
-        points: now.slice(1).map((a) => ({ x: a.params, y: a.loss, role: a.role, label: `${a.label}: N_opt` })) },
+        points: now.slice(1).map((a) => ({ x: a.params, y: a.loss, role: a.role, label: `${a.label}${colonIn(lang)}N_opt` })) },
       { key: 'kaplan-pick', role: 'kaplan', kind: 'marker', label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan’s pick", labelPoints: true,
         points: [{ x: now[0]!.params, y: isoLoss(now[0]!.params, C, HOFFMANN_2022), label: lang === 'zh' ? 'Kaplan 的选择' : "Kaplan’s pick" }] },
     ];
@@ -164,7 +164,7 @@ export const computeFrontier: FigureModel = {
         rows: logspace(min, max, 9).map((N) => [cell(N, formatCount(N, lang)), ...FITS.map(({ fit }) => cell(isoLoss(N, C, fit), formatPlain(isoLoss(N, C, fit), 4)))]) };
     }
     return {
-      columns: [lang === 'zh' ? '计算量 C（FLOPs）' : 'Compute C (FLOPs)', ...labels.map((l) => `${l}: ${mode === 'ratio' ? 'D/N' : 'N'}`)],
+      columns: [lang === 'zh' ? '计算量 C（FLOPs）' : 'Compute C (FLOPs)', ...labels.map((l) => `${l}${colonIn(lang)}${mode === 'ratio' ? 'D/N' : 'N'}`)],
       rows: decades(C_MIN, C_MAX).map((c) => [cell(c, formatSci(c)), ...allocations(c, lang).map((a): TableCell => {
         const v = yOf(mode, a);
         return cell(v, mode === 'ratio' ? formatPlain(v, 3) : formatCount(v, lang));

@@ -5,7 +5,7 @@ import { logspace } from '../scaling/sample';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { memo, numberValue, powerOfTwoSteps, stringValue } from './controls';
 import { formatBytes, formatPlain, zhGap } from './format';
-import { bi, cell } from './sources';
+import { bi, cell, colonIn } from './sources';
 
 const T_MIN = 128;
 const T_MAX = 2 ** 20;
@@ -86,8 +86,8 @@ export const growingState: FigureModel = {
     return {
       lines: [
         zh ? `${zhGap(tokensText(T, lang))}时：` : `At ${tokensText(T, lang)}:`,
-        ...MODELS_SHOWN.map(({ model, label }) => `${label[lang]}${zh ? '：' : ': '}${formatBytes(cache(model, b, T))}${zh ? `（每 token ${formatBytes(perToken(model, b))}）` : ` (${formatBytes(perToken(model, b))} per token)`}`),
-        `${rnnLabel(lang)}${zh ? '：' : ': '}${formatBytes(rnnStateBytes(b))}`,
+        ...MODELS_SHOWN.map(({ model, label }) => `${label[lang]}${colonIn(lang)}${formatBytes(cache(model, b, T))}${zh ? `（每 token ${formatBytes(perToken(model, b))}）` : ` (${formatBytes(perToken(model, b))} per token)`}`),
+        `${rnnLabel(lang)}${colonIn(lang)}${formatBytes(rnnStateBytes(b))}`,
       ],
     };
   },

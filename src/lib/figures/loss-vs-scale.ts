@@ -6,7 +6,7 @@ import { logspace } from '../scaling/sample';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { decades, memo, niceLogSteps, numberValue, stringValue } from './controls';
 import { formatCount, formatFlops, formatLoss, formatParams, formatPlain, formatSci, formatTokens, zhGap } from './format';
-import { bi, cell, shortCitation } from './sources';
+import { bi, cell, colonIn, shortCitation } from './sources';
 
 type AxisKey = 'n' | 'd' | 'c';
 const AXES: Record<AxisKey, { min: number; max: number; law: (v: number) => number; name: string }> = {
@@ -99,7 +99,7 @@ export const lossVsScale: FigureModel = {
     const xs = decades(min, max);
     const rows = xs.map((x) => [cell(x, axis === 'c' ? formatSci(x) : formatCount(x, lang)), cell(law(x), formatPlain(law(x), 4))]);
     if (axis === 'n') {
-      for (const m of GPTS) rows.push([cell(m.params, `${m.name}: ${formatCount(m.params, lang)}`), cell(law(m.params), formatPlain(law(m.params), 4))]);
+      for (const m of GPTS) rows.push([cell(m.params, `${m.name}${colonIn(lang)}${formatCount(m.params, lang)}`), cell(law(m.params), formatPlain(law(m.params), 4))]);
     }
     return { columns: [TITLES[axis][lang], lang === 'zh' ? '损失（纳特/token）' : 'Loss (nats per token)'], rows };
   },

@@ -8,6 +8,11 @@ export function bi(en: string, zh: string): Bilingual {
   return { en, zh };
 }
 
+/** The colon that joins a label to its value: full-width '：' in Chinese, ': ' in English. */
+export function colonIn(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
 /** The author–year part of a module source string: 'Brown et al. 2020, arXiv …' → 'Brown et al. 2020'. */
 export function shortCitation(source: string): string {
   return (source.split(/[,(;]/)[0] ?? source).trim();

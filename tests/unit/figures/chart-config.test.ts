@@ -237,13 +237,16 @@ describe('the chart factory', () => {
         fc.assert(fc.property(validState(def), (state) => checkLayout(def, state, 600, 350, 'en')), { numRuns: 25 });
       });
 
-      it('gives every plotted point a hover card without NaN', () => {
-        const data = buildChartConfig(def, defaultState(def), 'en', LIGHT_THEME).data as FigureChartData;
-        data.datasets.forEach((_dataset, i) => {
-          const card = hoverText(data, i, 0, 'en');
-          expect(card.lines.length).toBeGreaterThan(0);
-          expect([card.title, ...card.lines].join(' ')).not.toMatch(/NaN|Infinity|undefined/);
-        });
+      it('gives every plotted point a hover card without NaN, in Chinese with full-width colons', () => {
+        for (const lang of ['en', 'zh'] as const) {
+          const data = buildChartConfig(def, defaultState(def), lang, LIGHT_THEME).data as FigureChartData;
+          data.datasets.forEach((_dataset, i) => {
+            const card = hoverText(data, i, 0, lang);
+            expect(card.lines.length).toBeGreaterThan(0);
+            expect([card.title, ...card.lines].join(' ')).not.toMatch(/NaN|Infinity|undefined/);
+            if (lang === 'zh') for (const line of card.lines) expect(line).not.toMatch(/[\u4e00-\u9fff]: /);
+          });
+        }
       });
     });
   }

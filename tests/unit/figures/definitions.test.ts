@@ -73,6 +73,22 @@ describe('the figure registry', () => {
         { numRuns: 40 },
       );
     });
+
+    it(`${def.id}: the Chinese texts set full-width punctuation against Chinese, with no space beside it`, () => {
+      fc.assert(
+        fc.property(validState(def), (state) => {
+          const table = def.table(state, 'zh');
+          const readout = def.readout(state, 'zh');
+          const texts = [
+            def.describe(state, 'zh'), ...readout.lines, ...(readout.table?.columns ?? []), ...(readout.table?.rows.flat().map((c) => c.text) ?? []),
+            ...table.columns, ...table.rows.flat().map((c) => c.text), ...Object.values(def.axes(state)).map((axis) => axis.title.zh),
+            ...def.series(state, 'zh').flatMap((s) => [s.label, ...s.points.flatMap((p) => [p.label ?? '', ...(p.tooltip ?? [])])]),
+          ];
+          for (const text of texts) expect(text).not.toMatch(/[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]|[ \u00a0][（，。：；、！？）]|[（][ \u00a0]/);
+        }),
+        { numRuns: 20 },
+      );
+    });
   }
 });
 
