@@ -95,10 +95,15 @@ for (const sitePage of PAGES.filter((p) => p.lang === 'en')) {
 }
 
 // Typography: the Chinese edition sets no space against full-width punctuation. A full-width bracket or comma
-// carries its own white space, so a space beside one (as before a citation's “（”) shows as a gap twice as wide.
+// carries its own white space, so a space beside one (before a citation's “（”, after its “）”) shows as a gap twice
+// as wide.
 // Nor does it set a half-width comma, semicolon, colon, ! or ? against a Chinese character (“印刷值: N”), where the
 // full-width mark belongs. Half-width brackets stay allowed: equation numbers are written (10.3) in both editions.
 const BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'figcaption', 'blockquote', 'div', 'section', 'title', 'summary', 'label', 'button', 'a']);
+
+// Spans the stylesheets set as blocks: a figure's source line, a reference's “cited in” line.
+const BLOCK_CLASSES = ['figure-source', 'cited-in'];
+const isBlock = (el: Element) => BLOCKS.has(el.tagName) || ((el.properties.className as string[] | undefined) ?? []).some((c) => BLOCK_CLASSES.includes(c));
 
 /** Each space set against full-width punctuation, or half-width punctuation set against a Chinese character, in the
  * text a reader of a page sees, with the words around it. */
@@ -109,14 +114,18 @@ function chinesePunctuationProblems(html: string): string[] {
     if (node.type !== 'element' && node.type !== 'root') return;
     if (node.type === 'element') {
       const classes = (node.properties.className as string[] | undefined) ?? [];
-      // A formula counts as one character, so that a space between it and the punctuation is still found.
+      // A formula counts as one character, so that a space between it and the punctuation is still found. A text
+      // field's stand-in (data the reader may edit) is a box of its own, set as a block by figures.css.
+      if (classes.includes('figure-field-twin')) return void (text += '\n□\n');
       if (VERBATIM.has(node.tagName) || classes.includes('katex')) return void (text += '□');
-      if (BLOCKS.has(node.tagName)) text += '\n';
+      if (isBlock(node)) text += '\n';
     }
     for (const child of node.children) walk(child);
+    if (node.type === 'element' && isBlock(node)) text += '\n';
   };
   walk(unified().use(rehypeParse).parse(html));
-  const problems = /[ \u00a0]+[（，。：；、！？）」』]|[（「『][ \u00a0]+|[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]/g;
+  // A space after a full-width mark counts where text follows on the same line (not before a footnote's ↩ link).
+  const problems = /[ \u00a0]+[（，。：；、！？）」』]|[（「『，。：；、！？）」』][ \u00a0]+(?=[^\s↩])|[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]/g;
   return [...text.matchAll(problems)].map(
     (m) => `…${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 12)}…`,
   );

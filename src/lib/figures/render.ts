@@ -56,6 +56,6 @@ export function sourceText(def: FigureCredits, lang: Lang): { sources: string; n
   const sep = lang === 'zh' ? '；' : '; ';
   const colon = lang === 'zh' ? '：' : ': ';
   const sources = def.sources(lang).map((s) => `${s.what}${colon}${s.source}`).join(sep);
-  const notes = (def.notes?.(lang) ?? []).join(' ');
+  const notes = (def.notes?.(lang) ?? []).join(lang === 'zh' ? '' : ' ');
   return { sources: `${frameText(lang, 'source')}${colon}${sources}${lang === 'zh' ? '。' : '.'}`, notes };
 }
