@@ -166,3 +166,42 @@ for (const lang of ['zh', 'en'] as const) {
     expect(new Map(found.map(([key, links]) => [key, links.map(({ text, href }) => `${number(text)} ${href}`)]))).toEqual(expected);
   });
 }
+
+// Chinese text sets its quotation marks and ellipsis full-width (the ellipsis's dots at mid-height); the Latin face
+// first in the stacks would set them narrow, so the Chinese pages put a face of their own before it (global.css).
+// The English edition keeps its Latin marks.
+test('quotation marks and ellipses are full-width in Chinese text, in prose and headings, and Latin in English', async ({ page }) => {
+  const widths = async (selector: string) =>
+    page.locator(selector).evaluateAll((elements) => {
+      const found: Record<string, number> = {};
+      for (const el of elements) {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (const ch of ['“', '”', '…']) {
+            const at = node.data.indexOf(ch);
+            if (at < 0 || ch in found || node.parentElement!.closest('.katex, code')) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            found[ch] = range.getBoundingClientRect().width / parseFloat(getComputedStyle(node.parentElement!).fontSize);
+          }
+        }
+      }
+      return found;
+    });
+  // The face is font-display: optional, so a first visit that gets it after the first layout keeps the system's
+  // marks for that page; the contents page fetches it first, so the chapters below find it in the cache.
+  await page.goto('/zh/');
+  await page.evaluate(() => document.fonts.ready);
+  await page.goto('/zh/decoder-only/');
+  await page.evaluate(() => document.fonts.ready);
+  const prose = await widths('.prose > p');
+  expect(Object.keys(prose).sort()).toEqual(['…', '“', '”'].sort());
+  for (const [ch, em] of Object.entries(prose)) expect(em, `${ch} in Chinese prose`).toBeGreaterThan(0.9);
+  await page.goto('/zh/compute-optimal/');
+  await page.evaluate(() => document.fonts.ready);
+  expect((await widths('.prose > h2'))['“'], '“ in a Chinese heading').toBeGreaterThan(0.9);
+  await page.goto('/en/compute-optimal/');
+  const english = await widths('.prose > p');
+  expect(english['“'], '“ in English prose').toBeLessThan(0.6);
+});

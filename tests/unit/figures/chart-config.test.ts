@@ -162,10 +162,10 @@ function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh
 }
 
 describe('the chart factory', () => {
-  it("draws in the page's sans stack (--font-sans in global.css) where it cannot read the page's CSS", () => {
+  it("draws in the page's system sans stack (--font-sans-system in global.css) where it cannot read the page's CSS", () => {
     const css = readFileSync('src/styles/global.css', 'utf8');
-    const declared = /--font-sans:([^;]+);/.exec(css)?.[1];
-    expect(declared, '--font-sans in global.css').toBeDefined();
+    const declared = /--font-sans-system:([^;]+);/.exec(css)?.[1];
+    expect(declared, '--font-sans-system in global.css').toBeDefined();
     const families = (stack: string) => stack.split(',').map((name) => name.trim().replace(/^['"]|['"]$/g, ''));
     expect(families(SANS_STACK)).toEqual(families(declared!));
   });
