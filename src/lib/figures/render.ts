@@ -4,6 +4,7 @@ import type { Lang } from '../i18n';
 import type { FigureCredits, Readout, TableData } from './types';
 import type { IgnoredValue } from './url-state';
 import { figureText, frameText, reasonText } from './strings';
+import { colonIn } from './sources';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -54,7 +55,7 @@ export function ignoredLines(ignored: readonly IgnoredValue[], lang: Lang): stri
 /** The source line of a figure: "Source: what — paper, table or equation; … Note: …". */
 export function sourceText(def: FigureCredits, lang: Lang): { sources: string; notes: string } {
   const sep = lang === 'zh' ? '；' : '; ';
-  const colon = lang === 'zh' ? '：' : ': ';
+  const colon = colonIn(lang);
   const sources = def.sources(lang).map((s) => `${s.what}${colon}${s.source}`).join(sep);
   const notes = (def.notes?.(lang) ?? []).join(lang === 'zh' ? '' : ' ');
   return { sources: `${frameText(lang, 'source')}${colon}${sources}${lang === 'zh' ? '。' : '.'}`, notes };
