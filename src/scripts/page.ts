@@ -16,6 +16,10 @@ import { initReading } from './reader/reading';
 import { initCopyButtons } from './reader/copy';
 import { nextTask } from './next-task';
 
+// A live figure: <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's figures are
+// static images and need no script.
+const LIVE_FIGURE = 'figure.figure-live[data-figure]';
+
 /** Runs the page's start-up steps, each in its own task; fetches the figure island once a figure nears the screen. */
 async function start(): Promise<void> {
   // Every page: the search trigger, the theme toggle, the language switch, keyboard-scrollable wide boxes. The
@@ -30,9 +34,7 @@ async function start(): Promise<void> {
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
   const chapter = document.body.classList.contains('chapter-page');
   if (chapter) steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);
-  // A live figure is <figure class="figure-live" data-figure> (src/components/essay/Figure.astro); the book's figures
-  // are static images and need no script.
-  const figures = chapter && document.querySelector('figure.figure-live[data-figure]');
+  const figures = chapter && document.querySelector(LIVE_FIGURE);
   if (figures) window.__figuresReady = figuresReady;
   for (const [i, step] of steps.entries()) {
     if (i > 0) await nextTask();
@@ -50,7 +52,7 @@ async function start(): Promise<void> {
     },
     { rootMargin: '100% 0px' },
   );
-  for (const figure of document.querySelectorAll('figure.figure-live[data-figure]')) near.observe(figure);
+  for (const figure of document.querySelectorAll(LIVE_FIGURE)) near.observe(figure);
 }
 
 let island: Promise<unknown> | undefined;
@@ -58,7 +60,7 @@ let island: Promise<unknown> | undefined;
 /** Fetches the figure island (once). If it cannot be fetched, each figure keeps its picture and shows its load note. */
 function loadIsland(): Promise<unknown> {
   island ??= import('./figures/figure-island').catch(() => {
-    for (const figure of document.querySelectorAll<HTMLElement>('figure[data-figure]')) figure.dataset.failed = '';
+    for (const figure of document.querySelectorAll<HTMLElement>(LIVE_FIGURE)) figure.dataset.failed = '';
   });
   return island;
 }

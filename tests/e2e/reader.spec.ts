@@ -5,6 +5,7 @@ import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
 import { cutPoints, PAINT_SIGNAL_SCRIPT, startSlowHtmlProxy } from './slow-html';
 import { frameText } from '../../src/lib/figures/strings';
+import { fetchZhMarks } from './zh-marks';
 
 /** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
 async function watchLayoutShifts(context: BrowserContext): Promise<void> {
@@ -1026,13 +1027,11 @@ for (const width of [390, 1400]) {
         });
       };
       const contexts = await Promise.all([true, false].map((javaScriptEnabled) => browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled })));
-      // The Chinese marks' face is font-display: optional, so a load that gets it later than the first layout keeps
-      // the system's narrow marks, and its lines wrap otherwise. That is the font's race, not the page script's:
-      // each context fetches the face once (from the contents page) before the chapters are compared.
+      // Each context fetches the Chinese marks' face once before the chapters are compared: whether a load gets it in
+      // time is the font's race, not the page script's.
       await Promise.all(contexts.map(async (context) => {
         const page = await context.newPage();
-        await page.goto(`/${lang}/`);
-        await page.evaluate(() => document.fonts.ready);
+        await fetchZhMarks(page);
         await page.close();
       }));
       const changed: string[] = [];

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { chapterIds, readChapters } from '../essay-files';
+import { fetchZhMarks } from './zh-marks';
 
 const editions = { zh: readChapters('zh'), en: readChapters('en') };
 
@@ -189,10 +190,7 @@ test('quotation marks and ellipses are full-width in Chinese text, in prose and 
       }
       return found;
     });
-  // The face is font-display: optional, so a first visit that gets it after the first layout keeps the system's
-  // marks for that page; the contents page fetches it first, so the chapters below find it in the cache.
-  await page.goto('/zh/');
-  await page.evaluate(() => document.fonts.ready);
+  await fetchZhMarks(page);
   await page.goto('/zh/decoder-only/');
   await page.evaluate(() => document.fonts.ready);
   const prose = await widths('.prose > p');

@@ -52,11 +52,20 @@ export function ignoredLines(ignored: readonly IgnoredValue[], lang: Lang): stri
   });
 }
 
-/** The source line of a figure: "Source: what — paper, table or equation; … Note: …". */
+// Between two sentences: nothing after a Chinese full stop (it carries its own space), a space after an English one.
+const sentenceGap = (lang: Lang) => (lang === 'zh' ? '' : ' ');
+
+/** The source line of a figure in its two parts: "Source: what — paper, table or equation; …" and the notes. */
 export function sourceText(def: FigureCredits, lang: Lang): { sources: string; notes: string } {
   const sep = lang === 'zh' ? '；' : '; ';
   const colon = colonIn(lang);
   const sources = def.sources(lang).map((s) => `${s.what}${colon}${s.source}`).join(sep);
-  const notes = (def.notes?.(lang) ?? []).join(lang === 'zh' ? '' : ' ');
+  const notes = (def.notes?.(lang) ?? []).join(sentenceGap(lang));
   return { sources: `${frameText(lang, 'source')}${colon}${sources}${lang === 'zh' ? '。' : '.'}`, notes };
+}
+
+/** The whole source line under a figure's caption: the sources, then "Note: …" if the figure has notes. */
+export function creditLine(def: FigureCredits, lang: Lang): string {
+  const { sources, notes } = sourceText(def, lang);
+  return notes ? `${sources}${sentenceGap(lang)}${frameText(lang, 'note')}${colonIn(lang)}${notes}` : sources;
 }
