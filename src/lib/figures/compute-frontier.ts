@@ -8,7 +8,7 @@ import { FLOPS_PER_PARAM_PER_TOKEN } from '../scaling/units';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series, SeriesRole, TableCell } from './types';
 import { decades, logBounds, memo, niceLogSteps, numberValue, stringValue } from './controls';
 import { formatCount, formatFlops, formatPlain, formatSci } from './format';
-import { bi, cell, colonIn, shortCitation, textCell } from './sources';
+import { bi, cell, colonIn, shortCitation, textCell, tooltipSource } from './sources';
 
 const C_MIN = 1e18;
 const C_MAX = 1e27;
@@ -19,12 +19,12 @@ const FITS: ReadonlyArray<{ key: 'hoffmann' | 'unrounded' | 'epoch'; role: Serie
 ];
 /** Each fit's source line (scaling/chinchilla.ts) in Chinese, for the credits only (so the browser's code has none). */
 const FIT_SOURCES_ZH: Readonly<Record<(typeof FITS)[number]['key'], string>> = {
-  hoffmann: 'Hoffmann et al. 2022，附录 D.2，式 10',
-  unrounded: 'Hoffmann et al. 2022 TeX 源文件中的数值，转引自 Besiroglu et al. 2024（arXiv 2404.10102）',
-  epoch: 'Besiroglu, Erdil, Barnett & You 2024，“Chinchilla Scaling: A replication attempt”（arXiv 2404.10102）',
+  hoffmann: 'Hoffmann 等 2022，附录 D.2，式 10',
+  unrounded: 'Hoffmann 等 2022 TeX 源文件中的数值，转引自 Besiroglu 等 2024（arXiv 2404.10102）',
+  epoch: 'Besiroglu 等 2024，“Chinchilla Scaling: A replication attempt”（arXiv 2404.10102）',
 };
 /** KAPLAN_2020_TABLE_6.source (scaling/kaplan.ts) in Chinese. */
-const KAPLAN_SOURCE_ZH = 'Kaplan et al. 2020，附录 A 表 6（指数亦见式 1.7 与式 6.1）';
+const KAPLAN_SOURCE_ZH = 'Kaplan 等 2020，附录 A 表 6（指数亦见式 1.7 与式 6.1）';
 const MARKED = [
   { m: MODEL_GPT_3, flops: GPT3_TRAINING_FLOPS },
   { m: MODEL_GOPHER, flops: GOPHER_FLOPS },
@@ -71,7 +71,7 @@ const trainedPoints = memo((mode: Mode, lang: Lang): Series[] => [
     points: CHINCHILLA_TABLE_3.map((r) => ({ x: r.flops, y: mode === 'ratio' ? r.tokens / r.params : r.params,
       tooltip: [`N = ${formatCount(r.params, lang)}${lang === 'zh' ? '，' : ', '}D = ${formatCount(r.tokens, lang)}`] })) },
   { key: 'models', role: 'marker', kind: 'points', label: lang === 'zh' ? '实际模型' : 'trained models', labelPoints: true,
-    points: MARKED.map(({ m, flops }) => ({ x: flops, y: mode === 'ratio' ? (m.tokens ?? 0) / m.params : m.params, label: m.name, tooltip: [m.source] })) },
+    points: MARKED.map(({ m, flops }) => ({ x: flops, y: mode === 'ratio' ? (m.tokens ?? 0) / m.params : m.params, label: m.name, tooltip: [tooltipSource(m.source, lang)] })) },
 ]);
 
 /** The plotted series for a state (memoised: the axes, the chart and the twin ask for the same ones). */
@@ -183,8 +183,8 @@ export const computeFrontierCredits: FigureCredits = {
       source: lang === 'zh' ? `${FIT_SOURCES_ZH[key]}（经 Hoffmann 式 4 求最优）` : `${fit.source} (optimum by Hoffmann Eq. 4)`,
     })),
     lang === 'zh'
-      ? { what: '表 3 与模型', source: `Hoffmann et al. 2022，表 3；${MARKED.map(({ m }) => `${m.name}：${shortCitation(m.source)}`).join('；')}` }
-      : { what: 'Table 3 and models', source: `Hoffmann et al. 2022, Table 3; ${MARKED.map(({ m }) => `${m.name}: ${shortCitation(m.source)}`).join('; ')}` },
+      ? { what: '表 3 与模型', source: `Hoffmann 等 2022，表 3；${MARKED.map(({ m }) => `${m.name}：${shortCitation(m.source, lang)}`).join('；')}` }
+      : { what: 'Table 3 and models', source: `Hoffmann et al. 2022, Table 3; ${MARKED.map(({ m }) => `${m.name}: ${shortCitation(m.source, lang)}`).join('; ')}` },
   ],
   notes: (lang) => [lang === 'zh'
     ? 'Kaplan 一行的损失按 Hoffmann 印刷值拟合计算；Kaplan 的 N 不含嵌入参数，Hoffmann 的 N 含。'

@@ -90,6 +90,6 @@ export const dataLimitedLoss: FigureModel = {
 export const dataLimitedLossCredits: FigureCredits = {
   title: bi('Loss against model size for fixed amounts of data (Kaplan L(N, D))', '数据量固定时损失随模型规模的变化（Kaplan L(N, D)）'),
   sources: (lang) => [lang === 'zh'
-    ? { what: 'L(N, D)，表 2 常数', source: 'Kaplan et al. 2020，表 2（“Fits to L(N,D)”），即式 1.5 与式 4.1 所用的常数' }
+    ? { what: 'L(N, D)，表 2 常数', source: 'Kaplan 等 2020，表 2（“Fits to L(N,D)”），即式 1.5 与式 4.1 所用的常数' }
     : { what: 'L(N, D) with Table 2 constants', source: KAPLAN_2020_TABLE_2.source }],
 };

@@ -149,6 +149,6 @@ export const fitYourOwnCredits: FigureCredits = {
   title: bi('Your data with a power-law fit and a fit with a floor', '你的数据：纯幂律拟合与带地板的拟合'),
   sources: (lang) => [
     { what: lang === 'zh' ? '拟合' : 'Fits', source: lang === 'zh' ? '对数空间最小二乘（纯幂律）；消元 + Brent 一维搜索（带地板）' : 'least squares in log space (power law); variable elimination + Brent search (with floor)' },
-    { what: lang === 'zh' ? '示例数据' : 'Example data', source: lang === 'zh' ? 'Hoffmann et al. 2022 表 3 前六行的 N 与 D，损失按其式 10 的印刷值计算' : 'N and D of the first six rows of Hoffmann et al. 2022, Table 3; loss from their printed Eq. 10 fit' },
+    { what: lang === 'zh' ? '示例数据' : 'Example data', source: lang === 'zh' ? 'Hoffmann 等 2022 表 3 前六行的 N 与 D，损失按其式 10 的印刷值计算' : 'N and D of the first six rows of Hoffmann et al. 2022, Table 3; loss from their printed Eq. 10 fit' },
   ],
 };

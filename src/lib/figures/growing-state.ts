@@ -21,8 +21,8 @@ const MODELS_SHOWN: ReadonlyArray<{ key: 'gpt3' | 'llama'; role: 'mha' | 'gqa'; 
 ];
 /** Each model's source line (kvcache.ts) in Chinese, for the credits only (so the browser's code has none). */
 const MODEL_SOURCES_ZH: Readonly<Record<(typeof MODELS_SHOWN)[number]['key'], string>> = {
-  gpt3: 'Brown et al. 2020，“Language Models are Few-Shot Learners”，表 2.1（每个数值 2 字节，即 fp16）',
-  llama: 'Touvron et al. 2023，“Llama 2: Open Foundation and Fine-Tuned Chat Models”，第 2.2 节、表 1 与附录 A.2.1（GQA，4k 上下文）；层数与头数取自公开发布的 70B 配置',
+  gpt3: 'Brown 等 2020，“Language Models are Few-Shot Learners”，表 2.1（每个数值 2 字节，即 fp16）',
+  llama: 'Touvron 等 2023，“Llama 2: Open Foundation and Fine-Tuned Chat Models”，第 2.2 节、表 1 与附录 A.2.1（GQA，4k 上下文）；层数与头数取自公开发布的 70B 配置',
 };
 
 /**

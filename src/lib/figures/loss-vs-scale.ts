@@ -6,7 +6,7 @@ import { logspace } from '../scaling/sample';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { decades, memo, niceLogSteps, numberValue, stringValue } from './controls';
 import { formatCount, formatFlops, formatLoss, formatParams, formatPlain, formatSci, formatTokens, zhGap } from './format';
-import { bi, cell, colonIn, shortCitation } from './sources';
+import { bi, cell, colonIn, shortCitation, tooltipSource } from './sources';
 
 type AxisKey = 'n' | 'd' | 'c';
 const AXES: Record<AxisKey, { min: number; max: number; law: (v: number) => number; name: string }> = {
@@ -66,7 +66,7 @@ export const lossVsScale: FigureModel = {
     ];
     if (axis === 'n') {
       series.push({ key: 'gpt', role: 'marker', kind: 'points', label: 'GPT', labelPoints: true,
-        points: GPTS.map((m) => ({ x: m.params, y: law(m.params), label: m.name, tooltip: [formatParams(m.params, lang), m.source] })) });
+        points: GPTS.map((m) => ({ x: m.params, y: law(m.params), label: m.name, tooltip: [formatParams(m.params, lang), tooltipSource(m.source, lang)] })) });
     }
     series.push({ key: 'point', role: 'highlight', kind: 'marker', label: amount(axis, v, lang), points: [{ x: v, y: law(v) }] });
     return series;
@@ -106,7 +106,7 @@ export const lossVsScale: FigureModel = {
 };
 
 /** KAPLAN_2020.source (scaling/kaplan.ts) in Chinese. */
-const KAPLAN_SOURCE_ZH = 'Kaplan et al. 2020，第 1.2 节，式 1.1–1.3（另见附录 A 表 5）';
+const KAPLAN_SOURCE_ZH = 'Kaplan 等 2020，第 1.2 节，式 1.1–1.3（另见附录 A 表 5）';
 
 /** What the frame prints around the loss-vs-scale chart: its name, sources and notes (server-side only). */
 export const lossVsScaleCredits: FigureCredits = {
@@ -116,8 +116,8 @@ export const lossVsScaleCredits: FigureCredits = {
       ? { what: 'L(N)、L(D)、L(C)', source: KAPLAN_SOURCE_ZH }
       : { what: 'L(N), L(D), L(C)', source: KAPLAN_2020.source },
     lang === 'zh'
-      ? { what: 'GPT 的参数量', source: GPTS.map((m) => `${m.name}：${shortCitation(m.source)}`).join('；') }
-      : { what: 'GPT sizes', source: GPTS.map((m) => `${m.name}: ${shortCitation(m.source)}`).join('; ') },
+      ? { what: 'GPT 的参数量', source: GPTS.map((m) => `${m.name}：${shortCitation(m.source, lang)}`).join('；') }
+      : { what: 'GPT sizes', source: GPTS.map((m) => `${m.name}: ${shortCitation(m.source, lang)}`).join('; ') },
   ],
   notes: (lang) => [
     lang === 'zh'

@@ -5,7 +5,7 @@ import { MODELS } from '../scaling/timeline-models';
 import type { FigureCredits, FigureModel, FigureState, Lang, Series } from './types';
 import { stringValue } from './controls';
 import { decimalYear, formatCount, formatParams, formatPlain, formatYearMonth } from './format';
-import { bi, cell, shortCitation, textCell } from './sources';
+import { bi, cell, shortCitation, textCell, tooltipSource } from './sources';
 
 const GROUPS: ReadonlyArray<{ arch: Architecture; label: { en: string; zh: string } }> = [
   { arch: 'decoder-only', label: bi('decoder-only (GPT)', '仅解码器（GPT）') },
@@ -40,7 +40,7 @@ export const modelTimeline: FigureModel = {
         key: arch, role: arch, kind: 'points', label: groupLabel(arch, lang), legend: true, muted, labelPoints: !muted,
         points: MODELS.filter((m) => m.architecture === arch).map((m) => ({
           x: decimalYear(m.date), y: m.params, label: m.name,
-          tooltip: [`${formatParams(m.params, lang)} · ${formatYearMonth(decimalYear(m.date), lang)} · ${m.org}`, m.source],
+          tooltip: [`${formatParams(m.params, lang)} · ${formatYearMonth(decimalYear(m.date), lang)} · ${m.org}`, tooltipSource(m.source, lang)],
         })),
       };
     });
@@ -74,7 +74,7 @@ export const modelTimeline: FigureModel = {
     return {
       columns: zh ? ['模型', '日期', '架构', '参数量', '来源'] : ['Model', 'Date', 'Architecture', 'Parameters', 'Source'],
       rows: MODELS.map((m) => [textCell(m.name), cell(decimalYear(m.date), m.date), textCell(groupLabel(m.architecture, lang)),
-        cell(m.params, formatCount(m.params, lang)), textCell(shortCitation(m.source))]),
+        cell(m.params, formatCount(m.params, lang)), textCell(shortCitation(m.source, lang))]),
     };
   },
 };
@@ -84,6 +84,6 @@ export const modelTimelineCredits: FigureCredits = {
   title: bi('Model size against release date, by architecture', '按架构划分的模型规模与发布时间'),
   sources: (lang) => [{
     what: lang === 'zh' ? '参数量与日期' : 'Sizes and dates',
-    source: [...new Set(MODELS.map((m) => shortCitation(m.source)))].join(lang === 'zh' ? '；' : '; '),
+    source: [...new Set(MODELS.map((m) => shortCitation(m.source, lang)))].join(lang === 'zh' ? '；' : '; '),
   }],
 };

@@ -13,9 +13,21 @@ export function colonIn(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
 }
 
-/** The author–year part of a module source string: 'Brown et al. 2020, arXiv …' → 'Brown et al. 2020'. */
-export function shortCitation(source: string): string {
-  return (source.split(/[,(;]/)[0] ?? source).trim();
+/**
+ * The author–year part of a module source string, as the edition's in-text citations write it (bibliography.ts):
+ * 'Brown et al. 2020, arXiv …' → 'Brown et al. 2020', or 'Brown 等 2020' in Chinese.
+ */
+export function shortCitation(source: string, lang: Lang): string {
+  const label = (source.split(/[,(;]/)[0] ?? source).trim();
+  return lang === 'zh' ? label.replace(' et al. ', ' 等 ') : label;
+}
+
+/**
+ * A datum's source as its tooltip shows it: the module's whole line in English; in Chinese only its author–year
+ * citation, since the rest of the line is English prose.
+ */
+export function tooltipSource(source: string, lang: Lang): string {
+  return lang === 'zh' ? shortCitation(source, lang) : source;
 }
 
 /** A numeric table cell: the exact value (for tests and copying) and its readable text. */

@@ -50,7 +50,7 @@ export const BESIROGLU_2024: LossFit = Object.freeze({
   B: 2085.43,
   alpha: 0.3478,
   beta: 0.3658,
-  source: 'Besiroglu, Erdil, Barnett & You 2024, “Chinchilla Scaling: A replication attempt” (arXiv 2404.10102)',
+  source: 'Besiroglu et al. 2024, “Chinchilla Scaling: A replication attempt” (arXiv 2404.10102)',
 });
 
 /** The three named fits, in the order printed → unrounded → refit, for pickers and legends. */

@@ -52,6 +52,8 @@ describe('the figure registry', () => {
       const outsideTitles = `${sources} ${notes}`.replace(/“[^”]*”/g, '“”');
       expect(outsideTitles).not.toMatch(/\b(?:Sections?|Tables?|Eqs?\.|App\.|Appendix|Figs?\.|also|used in)(?![\w])/);
       expect(outsideTitles).not.toMatch(/ \(|; |"/);
+      // Author–year citations as the edition's in-text ones write them: "Kaplan 等 2020".
+      expect(outsideTitles).not.toMatch(/\bet al\./);
     });
 
     it(`${def.id}: each Chinese source cites the same tables, sections and years as the English one`, () => {
@@ -74,7 +76,7 @@ describe('the figure registry', () => {
       );
     });
 
-    it(`${def.id}: the Chinese texts set full-width punctuation against Chinese, with no space beside it`, () => {
+    it(`${def.id}: the Chinese texts set full-width punctuation against Chinese, with no space beside it, and no "et al."`, () => {
       fc.assert(
         fc.property(validState(def), (state) => {
           const table = def.table(state, 'zh');
@@ -84,7 +86,7 @@ describe('the figure registry', () => {
             ...table.columns, ...table.rows.flat().map((c) => c.text), ...Object.values(def.axes(state)).map((axis) => axis.title.zh),
             ...def.series(state, 'zh').flatMap((s) => [s.label, ...s.points.flatMap((p) => [p.label ?? '', ...(p.tooltip ?? [])])]),
           ];
-          for (const text of texts) expect(text).not.toMatch(/[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]|[ \u00a0][（，。：；、！？）]|[（][ \u00a0]/);
+          for (const text of texts) expect(text).not.toMatch(/\bet al\.|[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]|[ \u00a0][（，。：；、！？）]|[（][ \u00a0]/);
         }),
         { numRuns: 20 },
       );
