@@ -77,3 +77,11 @@ export function citationLabel(ref: Reference, lang: Lang): string {
   else who = lang === 'zh' ? `${names[0]} 等` : `${names[0]} et al.`;
   return `${who} ${ref.year}`;
 }
+
+/**
+ * A citation's locator as set after its label, "Table 3" / "图 6": each number (or §, or a lettered number such as
+ * "D.2") tied to the word before it by a no-break space, so a line never ends between "图" and "6".
+ */
+export function citationLocator(loc: string): string {
+  return loc.trim().replace(/ (?=[\d§]|[A-Z]\.\d)/g, '\u00a0');
+}
