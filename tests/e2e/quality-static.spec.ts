@@ -144,6 +144,19 @@ for (const sitePage of PAGES.filter((p) => p.lang === 'zh')) {
     // Author–year citations read "Kaplan 等 2020" in this edition, in the prose and in the figures' credits alike.
     const etAl = [...text.matchAll(/\bet al\./g)].map((m) => text.slice(Math.max(0, m.index - 20), m.index + 16));
     expect(etAl, `"et al." on ${sitePage.path}`).toEqual([]);
+    // An English gloss in Chinese text takes full-width brackets: “《苦涩的教训》（The Bitter Lesson）”.
+    const halfWidth = [...text.matchAll(/[\u4e00-\u9fff》」”] ?\([A-Za-z]{2,}/g)].map((m) => text.slice(Math.max(0, m.index - 12), m.index + 20));
+    expect(halfWidth, `half-width brackets around English on ${sitePage.path}`).toEqual([]);
+  });
+}
+
+// Editing: one bracket group never follows another. A citation's aside goes inside its brackets (“(Brown et al.
+// 2020; chapter 7)”, Cite's children), and a quotation's translation is not followed by a second group.
+for (const sitePage of PAGES) {
+  test(`${sitePage.path}: no two bracket groups in a row`, () => {
+    const text = visibleText(readFileSync(sitePage.file, 'utf8'));
+    const twice = [...text.matchAll(/[）)][ \u00a0]*[（(]/g)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + 20));
+    expect(twice, `bracket groups in a row on ${sitePage.path}`).toEqual([]);
   });
 }
 
