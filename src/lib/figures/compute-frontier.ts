@@ -180,7 +180,7 @@ export const computeFrontierCredits: FigureCredits = {
     { what: lang === 'zh' ? 'Kaplan 的分配' : "Kaplan’s allocation", source: lang === 'zh' ? `${KAPLAN_SOURCE_ZH}；D = C/(6N)` : `${KAPLAN_2020_TABLE_6.source}; D = C/(6N)` },
     ...FITS.map(({ key, fit, label }) => ({
       what: label[lang],
-      source: lang === 'zh' ? `${FIT_SOURCES_ZH[key]}（经 Hoffmann 式 4 求最优）` : `${fit.source} (optimum by Hoffmann Eq. 4)`,
+      source: lang === 'zh' ? `${FIT_SOURCES_ZH[key]}；最优点按 Hoffmann 式 4 求得` : `${fit.source}; optimum by Hoffmann Eq. 4`,
     })),
     lang === 'zh'
       ? { what: '表 3 与模型', source: `Hoffmann 等 2022，表 3；${MARKED.map(({ m }) => `${m.name}：${shortCitation(m.source, lang)}`).join('；')}` }
