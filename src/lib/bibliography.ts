@@ -27,6 +27,7 @@ export interface Reference {
   html: string;
   /** The best link for the work: DOI, arXiv or URL. */
   url?: string;
+  /** The year as cited, with APA's letter where one author has two works that year: "2020", "2023a". */
   year: string;
 }
 
@@ -46,13 +47,22 @@ export function getBibliography(): Map<string, Reference> {
   const byKey = new Map(html);
   cache = new Map(
     items.map((item) => {
-      const year = String(item.issued?.['date-parts']?.[0]?.[0] ?? 'n.d.');
       const url = item.DOI ? `https://doi.org/${item.DOI}` : item.URL;
       const entry = (byKey.get(item.id) ?? '').replace(/^\s*<div[^>]*>/, '').replace(/<\/div>\s*$/, '').trim();
-      return [item.id, { key: item.id, item, html: linkify(entry), url, year }];
+      return [item.id, { key: item.id, item, html: linkify(entry), url, year: yearOf(item, entry) }];
     }),
   );
   return cache;
+}
+
+/**
+ * A work's year as its APA entry prints it, with the letter APA adds to tell apart two works of one author and year:
+ * "2023a" for OpenAI's GPT-4 report, "2023b" for its ChatGPT API post.
+ */
+function yearOf(item: CslItem, entry: string): string {
+  const year = String(item.issued?.['date-parts']?.[0]?.[0] ?? 'n.d.');
+  const letter = entry.match(new RegExp(`\\(${year}([a-z])\\b`))?.[1] ?? '';
+  return `${year}${letter}`;
 }
 
 /** Turns the bare URLs that APA output ends with into links. */

@@ -12,6 +12,17 @@ describe('in-text citation labels', () => {
     expect(label('kaplan2020', 'zh')).toBe('Kaplan 等 2020');
   });
 
+  it('tell apart every work, with the letter of its reference-list entry where one author has two works a year', () => {
+    expect(label('openai2023gpt4', 'en')).toBe('OpenAI 2023a');
+    expect(findReference('openai2023gpt4')!.html).toContain('(2023a');
+    expect(label('openai2023chatgptapi', 'zh')).toBe('OpenAI 2023b');
+    expect(findReference('openai2023chatgptapi')!.html).toContain('(2023b');
+    for (const lang of ['en', 'zh'] as const) {
+      const labels = [...getBibliography().values()].map((ref) => citationLabel(ref, lang));
+      expect(new Set(labels).size, lang).toBe(labels.length);
+    }
+  });
+
   it('are short enough to be set on one line (global.css sets them nowrap), for every work', () => {
     const works = [...getBibliography().values()];
     expect(works.length).toBeGreaterThan(30);
