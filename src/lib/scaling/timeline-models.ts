@@ -10,7 +10,7 @@ export const MODEL_BERT_BASE: ModelFact = /* @__PURE__ */ Object.freeze({
   params: 110e6,
   architecture: 'encoder-only',
   org: 'Google',
-  source: 'Devlin et al. 2018, arXiv 1810.04805 (v1 October 2018), Section 3: BERT_BASE L=12, H=768, A=12, 110M',
+  source: 'Devlin et al. 2019, arXiv 1810.04805 (v1 October 2018), Section 3: BERT_BASE L=12, H=768, A=12, 110M',
 });
 
 /** BERT-Large. */
@@ -21,7 +21,7 @@ export const MODEL_BERT_LARGE: ModelFact = /* @__PURE__ */ Object.freeze({
   params: 340e6,
   architecture: 'encoder-only',
   org: 'Google',
-  source: 'Devlin et al. 2018, arXiv 1810.04805 (v1 October 2018), Section 3: BERT_LARGE L=24, H=1024, A=16, 340M',
+  source: 'Devlin et al. 2019, arXiv 1810.04805 (v1 October 2018), Section 3: BERT_LARGE L=24, H=1024, A=16, 340M',
 });
 
 /** T5-11B. */
@@ -33,7 +33,7 @@ export const MODEL_T5_11B: ModelFact = /* @__PURE__ */ Object.freeze({
   architecture: 'encoder-decoder',
   org: 'Google',
   tokens: 1e12,
-  source: 'Raffel et al. 2019, arXiv 1910.10683 (October 2019); 11,000M parameters and 1,000B tokens per Brown et al. 2020, Table D.1',
+  source: 'Raffel et al. 2020, arXiv 1910.10683 (October 2019); 11,000M parameters and 1,000B tokens per Brown et al. 2020, Table D.1',
 });
 
 /** BART-large. */
@@ -45,7 +45,7 @@ export const MODEL_BART_LARGE: ModelFact = /* @__PURE__ */ Object.freeze({
   architecture: 'encoder-decoder',
   org: 'Facebook AI',
   source:
-    'Lewis et al. 2019, arXiv 1910.13461 (submitted 2019-10-29); approximate: the paper says only “roughly 10% more parameters than the equivalently sized BERT model” (Section 2.1), ~400M is the released bart.large checkpoint',
+    'Lewis et al. 2020, arXiv 1910.13461 (submitted 2019-10-29); approximate: the paper says only “roughly 10% more parameters than the equivalently sized BERT model” (Section 2.1), ~400M is the released bart.large checkpoint',
 });
 
 /** ELECTRA-Large. */

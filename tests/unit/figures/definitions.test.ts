@@ -14,6 +14,7 @@ import { rnnStateBytes } from '../../../src/lib/figures/growing-state';
 import { readoutHtml, sourceText, tableHtml } from '../../../src/lib/figures/render';
 import type { FigureDefinition, TableData } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
+import { citationLabel, getBibliography } from '../../../src/lib/bibliography';
 
 const values = (table: TableData, column: number) => table.rows.map((row) => row[column]?.value);
 const close = (a: number | undefined, b: number) => expect(a! / b).toBeCloseTo(1, 12);
@@ -54,6 +55,21 @@ describe('the figure registry', () => {
       expect(outsideTitles).not.toMatch(/ \(|; |"/);
       // Author–year citations as the edition's in-text ones write them: "Kaplan 等 2020".
       expect(outsideTitles).not.toMatch(/\bet al\./);
+    });
+
+    it(`${def.id}: each work its credits, table and tooltips cite is in the bibliography, named as the prose names it`, () => {
+      // Multi-author forms only ("Kaplan et al. 2020", "Gu & Dao 2023", "Kaplan 等 2020"): a bare "Name 2019" would
+      // also match dates such as "October 2018".
+      const citation = /[A-Z][\w-]+(?: et al\.| 等|(?:, [A-Z][\w-]+)*,? & [A-Z][\w-]+|、[A-Z][\w-]+) (?:19|20)\d\d[a-z]?\b/g;
+      for (const lang of ['en', 'zh'] as const) {
+        const labels = new Set([...getBibliography().values()].map((ref) => citationLabel(ref, lang)));
+        const state = defaultState(def);
+        const { sources, notes } = sourceText(def, lang);
+        const texts = [sources, notes, ...def.table(state, lang).rows.flat().map((c) => c.text),
+          ...def.series(state, lang).flatMap((s) => s.points.flatMap((p) => p.tooltip ?? []))];
+        const cited = texts.flatMap((text) => [...text.matchAll(citation)].map((m) => m[0]));
+        expect(cited.filter((label) => !labels.has(label)), lang).toEqual([]);
+      }
     });
 
     it(`${def.id}: each Chinese source cites the same tables, sections and years as the English one`, () => {
