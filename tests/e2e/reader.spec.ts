@@ -389,6 +389,19 @@ test.describe('search', () => {
       await expect(page).toHaveURL(`/${lang}/${slug}/`);
     });
   }
+  test('zh: excerpts end a heading with “。”, not the “. ” Pagefind adds, and set no space after a full-width mark', async ({ page }) => {
+    await page.goto('/zh/');
+    await page.keyboard.press('/');
+    const dialog = page.locator('dialog[data-search]');
+    await dialog.locator('input[type="search"]').fill('Chinchilla');
+    await expect(dialog.locator('.search-excerpt').first()).toBeVisible();
+    const excerpts = await dialog.locator('.search-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(3);
+    // The section "Chinchilla 的修正" is among the results; its excerpt runs on from the heading into the text.
+    expect(excerpts.some((text) => text.includes('的修正。'))).toBe(true);
+    expect(excerpts.filter((text) => /[\u4e00-\u9fff。！？：；，、）”]\. |[。！？：；，、）”] /.test(text))).toEqual([]);
+  });
+
   // What the index holds shows in every excerpt: a formula is indexed once, as drawn (KaTeX's MathML copy with its TeX
   // source is excluded in pagefind.yml), a figure's controls, data table and buttons are not indexed at all, and a
   // table's cells stay separate words (rehypeTableSpacing): glued, two decimals read as one ("0.500.693").

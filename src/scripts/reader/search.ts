@@ -121,7 +121,18 @@ function resultLink(href: string, title: string, excerpt: string, className: str
   heading.textContent = title;
   const snippet = document.createElement('span');
   snippet.className = 'search-excerpt';
-  snippet.innerHTML = excerpt;
+  snippet.innerHTML = document.documentElement.lang.startsWith('zh') ? chineseExcerpt(excerpt) : excerpt;
   link.append(heading, snippet);
   return link;
+}
+
+/**
+ * Pagefind joins an excerpt's blocks with a space, and ends a heading that has no stop with ". ". In Chinese a heading
+ * ends in “。” and a full-width mark carries its own space: “的修正. 2022 年” → “的修正。2022 年”, “参数量。 Chinchilla” →
+ * “参数量。Chinchilla”.
+ */
+export function chineseExcerpt(excerpt: string): string {
+  return excerpt
+    .replace(/([\u4e00-\u9fff])\.(<\/mark>)? /g, '$1。$2')
+    .replace(/([。！？：；，、）”’》])\.?(<\/mark>)? +/g, '$1$2');
 }
