@@ -84,7 +84,8 @@ export function citationLabel(ref: Reference, lang: Lang): string {
   if (names.length === 0) who = title;
   else if (names.length === 1) who = names[0]!;
   else if (names.length === 2) who = lang === 'zh' ? `${names[0]}、${names[1]}` : `${names[0]} & ${names[1]}`;
-  else who = lang === 'zh' ? `${names[0]} 等` : `${names[0]} et al.`;
+  // "et al." is one unit, never split across two lines (a no-break space); a line may still end before it or the year.
+  else who = lang === 'zh' ? `${names[0]} 等` : `${names[0]} et\u00a0al.`;
   return `${who} ${ref.year}`;
 }
 

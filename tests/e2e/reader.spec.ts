@@ -540,7 +540,7 @@ test('cite this chapter: a plain reference and BibTeX made from the chapter, eac
 test.describe('layout from 320 px', () => {
   test.use({ viewport: { width: 320, height: 700 } });
   for (const lang of ['zh', 'en'] as const) {
-    test(`${lang}: no page scrolls sideways at 320 px; wide equations and tables scroll in their own box; no citation breaks`, async ({ page }) => {
+    test(`${lang}: no page scrolls sideways at 320 px; wide equations and tables scroll in their own box`, async ({ page }) => {
       for (const path of [`/${lang}/`, ...editions[lang].map((chapter) => `/${lang}/${chapter.slug}/`)]) {
         await page.goto(path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -557,10 +557,6 @@ test.describe('layout from 320 px', () => {
             .map((el) => el.className);
         }, `${SCROLL_BOXES}, .cite-this-code`);
         expect(escaping, path).toEqual([]);
-        // An in-text citation's name, "et al." and year stay on one line: no "(Schaeffer et al." above "2023)".
-        const split = await page.locator('a.cite-link').evaluateAll((links) =>
-          links.filter((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((a) => a.textContent));
-        expect(split, `${path}: citations broken across lines`).toEqual([]);
       }
     });
   }

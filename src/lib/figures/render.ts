@@ -64,8 +64,12 @@ export function sourceText(def: FigureCredits, lang: Lang): { sources: string; n
   return { sources: `${frameText(lang, 'source')}${colon}${sources}${lang === 'zh' ? '。' : '.'}`, notes };
 }
 
-/** The whole source line under a figure's caption: the sources, then "Note: …" if the figure has notes. */
+/**
+ * The whole source line under a figure's caption: the sources, then "Note: …" if the figure has notes. "et al." is
+ * kept on one line, as in the in-text citations (bibliography.ts).
+ */
 export function creditLine(def: FigureCredits, lang: Lang): string {
   const { sources, notes } = sourceText(def, lang);
-  return notes ? `${sources}${sentenceGap(lang)}${frameText(lang, 'note')}${colonIn(lang)}${notes}` : sources;
+  const line = notes ? `${sources}${sentenceGap(lang)}${frameText(lang, 'note')}${colonIn(lang)}${notes}` : sources;
+  return line.replaceAll(' et al.', ' et\u00a0al.');
 }

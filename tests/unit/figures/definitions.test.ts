@@ -11,7 +11,7 @@ import { parseXYData } from '../../../src/lib/figures/csv';
 import { illustrativeTaskLoss } from '../../../src/lib/figures/emergence';
 import { DEFAULT_CSV } from '../../../src/lib/figures/fit-your-own';
 import { rnnStateBytes } from '../../../src/lib/figures/growing-state';
-import { readoutHtml, sourceText, tableHtml } from '../../../src/lib/figures/render';
+import { creditLine, readoutHtml, sourceText, tableHtml } from '../../../src/lib/figures/render';
 import type { FigureDefinition, TableData } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
 import { citationLabel, getBibliography } from '../../../src/lib/bibliography';
@@ -62,7 +62,7 @@ describe('the figure registry', () => {
       // also match dates such as "October 2018".
       const citation = /[A-Z][\w-]+(?: et al\.| 等|(?:, [A-Z][\w-]+)*,? & [A-Z][\w-]+|、[A-Z][\w-]+) (?:19|20)\d\d[a-z]?\b/g;
       for (const lang of ['en', 'zh'] as const) {
-        const labels = new Set([...getBibliography().values()].map((ref) => citationLabel(ref, lang)));
+        const labels = new Set([...getBibliography().values()].map((ref) => citationLabel(ref, lang).replaceAll('\u00a0', ' ')));
         const state = defaultState(def);
         const { sources, notes } = sourceText(def, lang);
         const texts = [sources, notes, ...def.table(state, lang).rows.flat().map((c) => c.text),
@@ -70,6 +70,12 @@ describe('the figure registry', () => {
         const cited = texts.flatMap((text) => [...text.matchAll(citation)].map((m) => m[0]));
         expect(cited.filter((label) => !labels.has(label)), lang).toEqual([]);
       }
+    });
+
+    it(`${def.id}: the English source line keeps each "et al." on one line`, () => {
+      const line = creditLine(def, 'en');
+      if (sourceText(def, 'en').sources.includes(' et al.')) expect(line).toContain('et\u00a0al.');
+      expect(line).not.toMatch(/et al\./);
     });
 
     it(`${def.id}: each Chinese source cites the same tables, sections and years as the English one`, () => {
