@@ -372,6 +372,11 @@ test.describe('search', () => {
       await expect(first.locator('a.search-result')).toBeFocused();
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
+      // Escape in the box closes the dialog too, at once, and the query is still there on the next opening.
+      await button.click();
+      await expect(input).toBeFocused();
+      await input.press('Escape');
+      await expect(dialog).toBeHidden();
       // A section result leads to that section.
       await button.click();
       await expect(input).toHaveValue(query);

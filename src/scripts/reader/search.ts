@@ -72,9 +72,15 @@ export async function startSearch(dialog: HTMLDialogElement): Promise<void> {
   input.addEventListener('compositionend', () => void run());
   void run();
 
-  // Enter in the box opens the first result.
+  // Enter in the box opens the first result. Escape closes the dialog at once and keeps the query for the next
+  // opening; a search box's own Escape would only clear it (its ✕ button does that).
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.isComposing) list.querySelector('a')?.click();
+    if (event.isComposing) return;
+    if (event.key === 'Enter') list.querySelector('a')?.click();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
   });
   list.addEventListener('click', (event) => {
     if ((event.target as Element).closest('a')) dialog.close();
