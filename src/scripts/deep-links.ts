@@ -1,5 +1,6 @@
 // Copy-link buttons for every heading, equation and footnote: Web Share where the browser has it, else the
 // clipboard, with a visible confirmation. Targets already have stable ids; :target highlights them on arrival.
+import { pageLang } from './page-lang';
 
 const LABELS = {
   zh: { copy: '复制链接', copied: '链接已复制', failed: '无法复制，链接是：', section: '复制本节链接', equation: '复制公式链接', note: '复制注释链接' },
@@ -9,7 +10,7 @@ const LABELS = {
 type Labels = (typeof LABELS)['en'];
 
 function labels(): Labels {
-  return document.documentElement.lang.startsWith('zh') ? LABELS.zh : LABELS.en;
+  return LABELS[pageLang()];
 }
 
 let toast: HTMLElement | undefined;

@@ -1,4 +1,5 @@
 import { savePlace } from './place';
+import { pageLang } from '../page-lang';
 
 /**
  * A chapter's reading aids: the table of contents marks the section being read (aria-current), a thin bar under
@@ -8,7 +9,7 @@ export function initReading(): void {
   const chapter = document.querySelector<HTMLElement>('.chapter[data-chapter]');
   const prose = chapter?.querySelector<HTMLElement>('.prose');
   if (!chapter || !prose) return;
-  const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+  const lang = pageLang();
   const title = chapter.querySelector('h1')?.textContent?.trim() ?? document.title;
   const toc = document.querySelector<HTMLElement>('.toc');
   const links = new Map<string, HTMLAnchorElement>();

@@ -1,3 +1,5 @@
+import { pageLang } from '../page-lang';
+
 /**
  * Opens the search dialog from the header button, "/" or Ctrl/Cmd+K. The search code and Pagefind's index are
  * fetched only when the dialog first opens.
@@ -14,7 +16,7 @@ export function initSearch(): void {
     if (dialog.open) return;
     dialog.showModal();
     dialog.querySelector('input')?.focus();
-    started ??= import('./search').then((module) => module.startSearch(dialog));
+    started ??= import('./search').then((module) => module.startSearch(dialog, pageLang()));
   };
   for (const button of buttons) button.addEventListener('click', open);
   document.addEventListener('keydown', (event) => {

@@ -2,6 +2,8 @@
  * The search dialog's logic, loaded when it first opens: Pagefind's JS API (the index of the page's language,
  * chosen by Pagefind from <html lang>) and a short result list linking to chapters and their sections.
  */
+import type { Lang } from '../../lib/i18n';
+
 interface PagefindSubResult {
   title: string;
   url: string;
@@ -27,8 +29,11 @@ interface SearchStrings {
   error: string;
 }
 
-/** Loads Pagefind and wires the dialog's input, result list and keyboard; called once, on the first opening. */
-export async function startSearch(dialog: HTMLDialogElement): Promise<void> {
+/**
+ * Loads Pagefind and wires the dialog's input, result list and keyboard; called once, on the first opening, with the
+ * page's edition.
+ */
+export async function startSearch(dialog: HTMLDialogElement, lang: Lang): Promise<void> {
   const input = dialog.querySelector('input');
   const list = dialog.querySelector<HTMLElement>('[data-search-results]');
   const status = dialog.querySelector<HTMLElement>('[role="status"]');
@@ -60,7 +65,7 @@ export async function startSearch(dialog: HTMLDialogElement): Promise<void> {
     if (!search || ticket !== latest) return;
     const results = await Promise.all(search.results.slice(0, 8).map((result) => result.data()));
     if (ticket !== latest) return;
-    list.replaceChildren(...results.map(renderResult));
+    list.replaceChildren(...results.map((data) => renderResult(data, lang)));
     status.textContent = results.length
       ? text.count.replace('{n}', String(search.results.length))
       : text.empty.replace('{q}', query);
@@ -97,9 +102,9 @@ export async function startSearch(dialog: HTMLDialogElement): Promise<void> {
 }
 
 /** One result: the chapter with its best excerpt, then up to three of its sections that match best. */
-function renderResult(data: PagefindData): HTMLLIElement {
+function renderResult(data: PagefindData, lang: Lang): HTMLLIElement {
   const item = document.createElement('li');
-  item.append(resultLink(data.url, data.meta.title ?? data.url, data.excerpt, 'search-result'));
+  item.append(resultLink(data.url, data.meta.title ?? data.url, data.excerpt, 'search-result', lang));
   const sections = (data.sub_results ?? [])
     .filter((sub) => sub.anchor && sub.url.includes('#') && sub.anchor.id !== 'footnote-label')
     .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
@@ -109,7 +114,7 @@ function renderResult(data: PagefindData): HTMLLIElement {
     sublist.className = 'search-sections';
     for (const sub of sections) {
       const entry = document.createElement('li');
-      entry.append(resultLink(sub.url, sub.title, sub.excerpt, 'search-section'));
+      entry.append(resultLink(sub.url, sub.title, sub.excerpt, 'search-section', lang));
       sublist.append(entry);
     }
     item.append(sublist);
@@ -118,7 +123,7 @@ function renderResult(data: PagefindData): HTMLLIElement {
 }
 
 /** A result link: a title line and Pagefind's excerpt (escaped text with <mark> around the matches). */
-function resultLink(href: string, title: string, excerpt: string, className: string): HTMLAnchorElement {
+function resultLink(href: string, title: string, excerpt: string, className: string, lang: Lang): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = href;
   link.className = className;
@@ -127,7 +132,7 @@ function resultLink(href: string, title: string, excerpt: string, className: str
   heading.textContent = title;
   const snippet = document.createElement('span');
   snippet.className = 'search-excerpt';
-  snippet.innerHTML = document.documentElement.lang.startsWith('zh') ? chineseExcerpt(excerpt) : excerpt;
+  snippet.innerHTML = lang === 'zh' ? chineseExcerpt(excerpt) : excerpt;
   link.append(heading, snippet);
   return link;
 }
