@@ -10,7 +10,6 @@ import { sendToPreferredEdition } from './language-choice';
 import { initContinueReading } from './reader/continue';
 import { openTocOnWideScreens } from './toc';
 import { initDeepLinks } from './deep-links';
-import { initSidenotes } from './reader/sidenotes';
 import { initPreviews } from './reader/previews';
 import { initReading } from './reader/reading';
 import { initCopyButtons } from './reader/copy';
@@ -33,7 +32,7 @@ async function start(): Promise<void> {
   }
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
   const chapter = document.body.classList.contains('chapter-page');
-  if (chapter) steps.push(openTocOnWideScreens, initDeepLinks, initSidenotes, initPreviews, initReading, initCopyButtons);
+  if (chapter) steps.push(openTocOnWideScreens, initDeepLinks, loadSidenotesWhenWide, initPreviews, initReading, initCopyButtons);
   const figures = chapter && document.querySelector(LIVE_FIGURE);
   if (figures) window.__figuresReady = figuresReady;
   for (const [i, step] of steps.entries()) {
@@ -53,6 +52,25 @@ async function start(): Promise<void> {
     { rootMargin: '100% 0px' },
   );
   for (const figure of document.querySelectorAll(LIVE_FIGURE)) near.observe(figure);
+}
+
+// As wide as the screen must be for the notes to stand in the margin (WIDE in src/scripts/reader/sidenotes.ts).
+const WIDE = '(min-width: 75rem)';
+
+/**
+ * Fetches the sidenotes' code the first time the screen is wide enough to show them, on a chapter with notes: a phone
+ * never downloads it.
+ */
+function loadSidenotesWhenWide(): void {
+  if (!document.querySelector('.prose sup a[data-footnote-ref]')) return;
+  const wide = matchMedia(WIDE);
+  const load = () => {
+    if (!wide.matches) return;
+    wide.removeEventListener('change', load);
+    void import('./reader/sidenotes').then((module) => module.initSidenotes());
+  };
+  wide.addEventListener('change', load);
+  load();
 }
 
 let island: Promise<unknown> | undefined;

@@ -317,12 +317,17 @@ test.describe('sidenotes', () => {
     await context.close();
   });
 
-  test('the margin copies are made only once the screen is wide enough for them, and then stay', async ({ page }) => {
+  test('the margin copies and their code come only once the screen is wide enough for them, and then stay', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (/\/sidenotes\.[\w-]+\.js$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    });
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(richPath);
     // The last start-up step has run once the copy buttons show; the sidenotes' step comes before it.
     await startedUp(page);
     await expect(page.locator('.sidenote')).toHaveCount(0);
+    expect(fetched, 'a phone-sized screen fetches no sidenote code').toEqual([]);
     const markers = await page.locator('.prose > :not(.footnotes) sup a[data-footnote-ref]').count();
     expect(markers).toBeGreaterThan(0);
     await page.setViewportSize({ width: 1400, height: 900 });
@@ -335,6 +340,7 @@ test.describe('sidenotes', () => {
     await expect(page.locator('.sidenote').first()).toBeHidden();
     await page.setViewportSize({ width: 1400, height: 900 });
     await expect(page.locator('.sidenote')).toHaveCount(made);
+    expect(fetched, 'the sidenote code is fetched once').toHaveLength(1);
   });
 });
 

@@ -4,6 +4,7 @@
  * for the eye only (aria-hidden, its links out of the tab order): the notes section at the chapter's end stays the
  * notes for screen readers, keyboards, links to a note, narrow screens, print and readers without JavaScript.
  */
+// Also in src/scripts/page.ts, which fetches this code only once the screen is this wide.
 const WIDE = '(min-width: 75rem)';
 const GAP = 12;
 
