@@ -8,6 +8,7 @@ import { FIGURES } from '../../src/lib/figures/registry';
 import { defaultState } from '../../src/lib/figures/controls';
 import { paramKey, readFigureState, writeFigureState } from '../../src/lib/figures/url-state';
 import type { FigureDefinition, FigureState } from '../../src/lib/figures/types';
+import { chartFontSize } from '../../src/lib/figures/chart-config';
 import { badValue, unknownControl } from '../unit/figures/arbitraries';
 
 // The figures on the built site: drawing, controls, shareable URLs, fuzzed links, no-JS twins, print and data.
@@ -464,6 +465,39 @@ test('charts follow the theme switch', async ({ page }) => {
     document.dispatchEvent(new CustomEvent('themechange', { detail: 'dark' }));
   });
   await expect.poll(() => image(page, def.id)).not.toBe(light);
+});
+
+test("a chart's text grows with the reader's own text size, as far as the chart grew with it", async ({ browser }) => {
+  const def = placed[0]!;
+  const drawn: Record<number, { largest: number; width: number }> = {};
+  for (const root of [16, 24]) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript((px) => {
+      // A reader's default text size (a browser setting) is the root element's font size; set before any script runs.
+      document.addEventListener('readystatechange', () => (document.documentElement.style.fontSize = `${px}px`), { once: true });
+      // Every font a canvas is given, to read the sizes the chart draws in.
+      const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font')!;
+      const seen: string[] = ((window as unknown as { __fonts: string[] }).__fonts = []);
+      Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
+        configurable: true,
+        get: font.get,
+        set(value: string) {
+          seen.push(value);
+          font.set!.call(this, value);
+        },
+      });
+    }, root);
+    await open(page, pages.en.get(def.id)!, def.id);
+    const sizes = await page.evaluate(() => (window as unknown as { __fonts: string[] }).__fonts.map((f) => Number(/([\d.]+)px/.exec(f)?.[1])));
+    expect(sizes.length, `fonts set at ${root} px`).toBeGreaterThan(0);
+    // The largest text is an axis title, one pixel larger than the tick labels (chartFontSize).
+    drawn[root] = { largest: Math.max(...sizes.filter(Number.isFinite)), width: await page.locator(`#fig-${def.id}`).evaluate((el) => el.clientWidth) };
+    await context.close();
+  }
+  expect(drawn[16]!.largest).toBeCloseTo(12.5 + 1, 1);
+  expect(drawn[24]!.largest).toBeCloseTo(chartFontSize(drawn[24]!.width, 24) + 1, 1);
+  expect(drawn[24]!.largest, `larger text on a ${drawn[24]!.width} px chart`).toBeGreaterThan(drawn[16]!.largest * 1.2);
 });
 
 test('a page without figures loads none of the figure code', async ({ page }) => {

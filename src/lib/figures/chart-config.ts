@@ -34,6 +34,21 @@ export const LIGHT_THEME: ChartTheme = Object.freeze({
   fontSize: 12,
 });
 
+/**
+ * The chart's base text size in CSS px for a chart `widthPx` wide on a page whose root font size is `rootPx` (the
+ * reader's own text size; browsers default to 16): 11 px under 480 px, else 12.5 px, grown with the reader's size
+ * but at most 12.5 px per 600 px of width (the proportion the label layout is tested at) and 1.4 times (beyond it,
+ * the tick labels' fixed gaps no longer keep every label apart), so a reader who sets larger text gets larger chart
+ * text wherever the chart grew with it, and never smaller text than at 16 px.
+ */
+export function chartFontSize(widthPx: number, rootPx: number): number {
+  if (!(widthPx >= 0 && rootPx > 0 && widthPx + rootPx < Infinity)) {
+    throw new RangeError(`chartFontSize: widthPx (${widthPx}) must be finite and ≥ 0, rootPx (${rootPx}) finite and > 0`);
+  }
+  const base = widthPx < 480 ? 11 : 12.5;
+  return Math.max(base, Math.min(base * Math.min(rootPx / 16, 1.4), (widthPx * 12.5) / 600));
+}
+
 /** The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), by name. */
 export const OKABE_ITO = Object.freeze({
   orange: '#E69F00',

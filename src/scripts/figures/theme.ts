@@ -1,7 +1,10 @@
 // Chart colours from the page: the CSS custom properties of src/styles/global.css, resolved to real colours.
-import { LIGHT_THEME, SANS_STACK, type ChartTheme } from '../../lib/figures/chart-config';
+import { LIGHT_THEME, SANS_STACK, chartFontSize, type ChartTheme } from '../../lib/figures/chart-config';
 
-/** The chart theme in force now: --text, --text-muted, --rule and --bg as computed colours, and the sans stack. */
+/**
+ * The chart theme in force now for a chart `width` CSS px wide: --text, --text-muted, --rule and --bg as computed
+ * colours, the sans stack, and a text size that follows the reader's own (the root font size; chartFontSize).
+ */
 export function readTheme(width: number): ChartTheme {
   const probe = document.createElement('span');
   probe.style.cssText =
@@ -16,12 +19,13 @@ export function readTheme(width: number): ChartTheme {
     muted: style.borderBottomColor || LIGHT_THEME.muted,
   };
   probe.remove();
-  const family = getComputedStyle(document.documentElement).getPropertyValue('--font-sans').trim();
+  const root = getComputedStyle(document.documentElement);
+  const family = root.getPropertyValue('--font-sans').trim();
   return {
     ...theme,
     dark: isDark(theme.bg),
     fontFamily: family || SANS_STACK,
-    fontSize: width < 480 ? 11 : 12.5,
+    fontSize: chartFontSize(width, parseFloat(root.fontSize)),
   };
 }
 

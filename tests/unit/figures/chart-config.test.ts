@@ -6,7 +6,7 @@ import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, Poin
 import { FIGURES } from '../../../src/lib/figures/registry';
 import { defaultState } from '../../../src/lib/figures/controls';
 import {
-  LIGHT_THEME, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
+  LIGHT_THEME, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
 } from '../../../src/lib/figures/chart-config';
 import type { FigureDefinition, FigureState } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
@@ -19,7 +19,7 @@ interface TextBox { text: string; left: number; top: number; right: number; bott
 
 // Draws a figure in a state in Node at a size and returns every text Chart.js and the labels plugin painted (as
 // boxes in canvas pixels, from the glyphs' own extent and the transform in force) and the point markers' boxes.
-function drawnLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh') {
+function drawnLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh', theme = LIGHT_THEME) {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const texts: TextBox[] = [];
@@ -36,7 +36,7 @@ function drawnLayout(def: FigureDefinition, state: FigureState, width: number, h
     if (text.trim()) texts.push({ text, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
     fill(text, x, y, maxWidth);
   };
-  const config = buildChartConfig(def, state, lang, LIGHT_THEME, { responsive: false, pixelRatio: 1 });
+  const config = buildChartConfig(def, state, lang, theme, { responsive: false, pixelRatio: 1 });
   const chart = new Chart<'line', XY[]>(ctx as unknown as CanvasRenderingContext2D, config);
   const markers: Array<TextBox & { label?: string }> = [];
   const figure = (chart.data as FigureChartData).figure;
@@ -93,9 +93,9 @@ const clash = (a: TextBox, b: TextBox) =>
 // Everything a drawn figure's words must satisfy: inside the canvas, none over another or over a point (a point's
 // name may cover an unnamed point in a crowd), every name nearer its own point than any other named one, and at
 // 600 px every name drawn.
-function checkLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh'): void {
-  const { texts, markers, pointLabels } = drawnLayout(def, state, width, height, lang);
-  const where = `${def.id} (${lang}) at ${width}×${height}, state ${JSON.stringify(state)}`;
+function checkLayout(def: FigureDefinition, state: FigureState, width: number, height: number, lang: 'en' | 'zh', theme = LIGHT_THEME): void {
+  const { texts, markers, pointLabels } = drawnLayout(def, state, width, height, lang, theme);
+  const where = `${def.id} (${lang}) at ${width}×${height}, ${theme.fontSize} px text, state ${JSON.stringify(state)}`;
   expect(texts.length, `${where}: texts drawn`).toBeGreaterThan(3);
   for (const t of texts) {
     expect([t.left, t.top, t.right, t.bottom].every(Number.isFinite), `${where}: "${t.text}" has a box`).toBe(true);
@@ -170,6 +170,30 @@ describe('the chart factory', () => {
     expect(families(SANS_STACK)).toEqual(families(declared!));
   });
 
+  it("sets the chart's text by the reader's own size (the root font size), as far as the chart grew with it", () => {
+    // A reader at the browsers' default 16 px: 11 px on a phone-sized chart, 12.5 px from 480 px on, however wide.
+    expect(chartFontSize(340, 16)).toBe(11);
+    expect(chartFontSize(479, 16)).toBe(11);
+    expect(chartFontSize(480, 16)).toBe(12.5);
+    expect(chartFontSize(1200, 16)).toBe(12.5);
+    // A reader at 20 px whose chart grew to 750 px: 1.25 × (12.5 px per 600 px of width allows exactly that).
+    expect(chartFontSize(750, 20)).toBeCloseTo(15.625, 9);
+    // At 24 px on a chart held to 700 px by the window: as large as 700 px of width allows, not 18.75 px.
+    expect(chartFontSize(700, 24)).toBeCloseTo((700 * 12.5) / 600, 9);
+    // Never past 1.4 times, however large the reader's text and the chart: 17.5 px.
+    expect(chartFontSize(1200, 32)).toBeCloseTo(17.5, 9);
+    // On a phone the chart cannot grow: its text stays at 11 px. Smaller reader text never makes it smaller.
+    expect(chartFontSize(350, 24)).toBe(11);
+    expect(chartFontSize(800, 12)).toBe(12.5);
+  });
+
+  it('refuses a width or root size that is not a finite number, naming it', () => {
+    for (const [width, root] of [[NaN, 16], [-1, 16], [Infinity, 16], [600, 0], [600, NaN], [600, Infinity], [600, -16]]) {
+      expect(() => chartFontSize(width!, root!)).toThrow(RangeError);
+      expect(() => chartFontSize(width!, root!)).toThrow(/widthPx .* rootPx/);
+    }
+  });
+
   it('labels log axes only at powers of ten, with superscripts (plain between 0.01 and 1000)', () => {
     expect(powerOfTenLabel(9)).toBe('10⁹');
     expect(powerOfTenLabel(-3)).toBe('10⁻³');
@@ -230,6 +254,15 @@ describe('the chart factory', () => {
               expect(lineEnters(line.path, t), `${def.id} (${lang}) at ${width}×${height}: "${t.text}" is written across its line`).toBe(false);
             }
           }
+        }
+      });
+
+      it("keeps its words apart and off the points with a reader's larger text, at the width that text gives the chart (1.25 × and 1.4 ×, the most it grows: 750×438 and 840×490 px), both languages", () => {
+        for (const scale of [1.25, 1.4]) {
+          const [width, height] = [Math.round(600 * scale), Math.round(350 * scale)];
+          const theme = { ...LIGHT_THEME, fontSize: chartFontSize(width, 16 * scale) };
+          expect(theme.fontSize).toBeCloseTo(12.5 * scale, 6);
+          for (const lang of ['en', 'zh'] as const) checkLayout(def, defaultState(def), width, height, lang, theme);
         }
       });
 
