@@ -1042,12 +1042,20 @@ for (const width of [390, 1400]) {
           for (const block of blocks) block.style.setProperty('content-visibility', 'visible', 'important');
           for (const words of document.querySelectorAll<HTMLElement>('.live-only, .figure-noscript')) words.style.display = 'none';
           const seen = new Map<string, number>();
-          return blocks.map((block) => {
+          const measured = blocks.map((block) => {
             const name = `${block.localName}${block.id ? `#${block.id}` : ''} “${(block.textContent ?? '').trim().slice(0, 24)}”`;
             const n = (seen.get(name) ?? 0) + 1;
             seen.set(name, n);
             return [n > 1 ? `${name} (${n})` : name, block.getBoundingClientRect().height] as const;
           });
+          // Whether this load set its text in the Chinese marks' face (a full-width quotation mark) or, the face
+          // having come after the first layout, in the system's narrow marks (font-display: optional).
+          const probe = document.createElement('span');
+          probe.textContent = '“';
+          document.querySelector('.prose > p')?.append(probe);
+          const fullWidthMarks = probe.getBoundingClientRect().width / parseFloat(getComputedStyle(probe).fontSize) > 0.9;
+          probe.remove();
+          return { measured, fullWidthMarks };
         });
       };
       const contexts = await Promise.all([true, false].map((javaScriptEnabled) => browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled })));
@@ -1059,12 +1067,19 @@ for (const width of [390, 1400]) {
         await page.close();
       }));
       const changed: string[] = [];
+      const raced: string[] = [];
       let compared = 0;
       for (const chapter of editions[lang]) {
         const path = `/${lang}/${chapter.slug}/`;
         const [live, bare] = await Promise.all(contexts.map((context) => heights(context, path)));
-        const without = new Map(bare);
-        for (const [name, height] of live) {
+        // On a busy machine the marks' face can miss one load's first layout even from the cache, and Chinese lines
+        // then wrap otherwise: a chapter whose two loads differ in that face is the font's race, not the script's.
+        if (live!.fullWidthMarks !== bare!.fullWidthMarks) {
+          raced.push(path);
+          continue;
+        }
+        const without = new Map(bare!.measured);
+        for (const [name, height] of live!.measured) {
           const before = without.get(name);
           expect(before, `${path}: ${name} is on the page without JavaScript too`).toBeDefined();
           compared++;
@@ -1072,7 +1087,8 @@ for (const width of [390, 1400]) {
         }
       }
       await Promise.all(contexts.map((context) => context.close()));
-      expect(compared, 'blocks compared').toBeGreaterThan(editions[lang].length * 20);
+      expect(raced.length, `chapters set in different marks with and without JavaScript: ${raced.join(', ')}`).toBeLessThan(editions[lang].length / 2);
+      expect(compared, 'blocks compared').toBeGreaterThan((editions[lang].length - raced.length) * 20);
       expect(changed).toEqual([]);
     });
   }
