@@ -41,3 +41,36 @@ test.describe('tap targets on a phone, at load', () => {
     });
   }
 });
+
+// WCAG 1.4.12 (text spacing): a reader's style sheet may set line height 1.5, letter spacing 0.12em, word spacing
+// 0.16em and paragraph spacing 2em, and nothing may be lost. A displayed formula scrolls sideways in a box that clips
+// it above and below, so each box must still hold its whole formula.
+test('with a reader’s text spacing (WCAG 1.4.12) no displayed formula is cut off, at 390 and 1400 px', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const cut: string[] = [];
+  let boxes = 0;
+  for (const width of [390, 1400]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const sitePage of PAGES.filter((p) => p.kind === 'chapter')) {
+      await page.goto(sitePage.url);
+      await page.evaluate(() => document.fonts.ready);
+      await page.addStyleTag({
+        content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }',
+      });
+      const found = await page.evaluate(() => {
+        // Lay out every block (far down a chapter they wait for the screen), then compare each box with its contents.
+        for (const block of document.querySelectorAll<HTMLElement>('.prose > *')) block.style.setProperty('content-visibility', 'visible', 'important');
+        return [...document.querySelectorAll<HTMLElement>('.katex-display, .equation-body')].map((box) => ({
+          text: (box.querySelector('annotation')?.textContent ?? '').trim().slice(0, 40),
+          over: box.scrollHeight - box.clientHeight,
+        }));
+      });
+      boxes += found.length;
+      for (const box of found) if (box.over > 0) cut.push(`${sitePage.url} at ${width} px: ${box.over} px of “${box.text}”`);
+    }
+    await context.close();
+  }
+  expect(boxes, 'formula boxes checked').toBeGreaterThan(20);
+  expect(cut).toEqual([]);
+});
