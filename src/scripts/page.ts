@@ -12,6 +12,7 @@ import { openTocOnWideScreens } from './toc';
 import { initDeepLinks } from './deep-links';
 import { initPreviews } from './reader/previews';
 import { initReading } from './reader/reading';
+import { WIDE_MARGIN } from './wide-margin';
 import { initCopyButtons } from './reader/copy';
 import { nextTask } from './next-task';
 
@@ -54,16 +55,13 @@ async function start(): Promise<void> {
   for (const figure of document.querySelectorAll(LIVE_FIGURE)) near.observe(figure);
 }
 
-// As wide as the screen must be for the notes to stand in the margin (WIDE in src/scripts/reader/sidenotes.ts).
-const WIDE = '(min-width: 75rem)';
-
 /**
  * Fetches the sidenotes' code the first time the screen is wide enough to show them, on a chapter with notes: a phone
  * never downloads it.
  */
 function loadSidenotesWhenWide(): void {
   if (!document.querySelector('.prose sup a[data-footnote-ref]')) return;
-  const wide = matchMedia(WIDE);
+  const wide = matchMedia(WIDE_MARGIN);
   const load = () => {
     if (!wide.matches) return;
     wide.removeEventListener('change', load);

@@ -4,8 +4,8 @@
  * for the eye only (aria-hidden, its links out of the tab order): the notes section at the chapter's end stays the
  * notes for screen readers, keyboards, links to a note, narrow screens, print and readers without JavaScript.
  */
-// Also in src/scripts/page.ts, which fetches this code only once the screen is this wide.
-const WIDE = '(min-width: 75rem)';
+import { WIDE_MARGIN } from '../wide-margin';
+
 const GAP = 12;
 
 interface Sidenote {
@@ -66,7 +66,7 @@ export function initSidenotes(): void {
     }
   }
 
-  const wide = matchMedia(WIDE);
+  const wide = matchMedia(WIDE_MARGIN);
   let frame = 0;
 
   function layout(): void {
