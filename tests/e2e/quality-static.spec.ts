@@ -126,6 +126,10 @@ function visibleText(html: string): string {
   return text;
 }
 
+// Each built page's visible text, read and parsed once (two checks below read each Chinese page).
+const visibleTexts = new Map<string, string>();
+const visibleTextOf = (file: string) => visibleTexts.get(file) ?? visibleTexts.set(file, visibleText(readFileSync(file, 'utf8'))).get(file)!;
+
 /** Each space set against full-width punctuation, or half-width punctuation set against a Chinese character, in a
  * page's visible text, with the words around it. */
 function chinesePunctuationProblems(text: string): string[] {
@@ -138,7 +142,7 @@ function chinesePunctuationProblems(text: string): string[] {
 
 for (const sitePage of PAGES.filter((p) => p.lang === 'zh')) {
   test(`${sitePage.path}: no space set against full-width punctuation, no half-width punctuation against Chinese`, () => {
-    const text = visibleText(readFileSync(sitePage.file, 'utf8'));
+    const text = visibleTextOf(sitePage.file);
     expect(text).toMatch(/[（，。：]/);
     expect(chinesePunctuationProblems(text), `punctuation problems on ${sitePage.path}`).toEqual([]);
     // Author–year citations read "Kaplan 等 2020" in this edition, in the prose and in the figures' credits alike.
@@ -154,7 +158,7 @@ for (const sitePage of PAGES.filter((p) => p.lang === 'zh')) {
 // 2020; chapter 7)”, Cite's children), and a quotation's translation is not followed by a second group.
 for (const sitePage of PAGES) {
   test(`${sitePage.path}: no two bracket groups in a row`, () => {
-    const text = visibleText(readFileSync(sitePage.file, 'utf8'));
+    const text = visibleTextOf(sitePage.file);
     const twice = [...text.matchAll(/[）)][ \u00a0]*[（(]/g)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + 20));
     expect(twice, `bracket groups in a row on ${sitePage.path}`).toEqual([]);
   });
