@@ -29,7 +29,8 @@ async function start(): Promise<void> {
   if (document.querySelector('[data-language-choice]')) steps.push(sendToPreferredEdition);
   // The not-found page's code is fetched only there, so that it weighs nothing on the pages people read.
   if (document.querySelector('[data-not-found]')) {
-    steps.push(() => void import('./not-found').then((module) => module.suggestClosestPage()));
+    // If it cannot be fetched, the page still says what it says, without the suggestion.
+    steps.push(() => void import('./not-found').then((module) => module.suggestClosestPage(), () => undefined));
   }
   if (document.querySelector('[data-continue]')) steps.push(initContinueReading);
   const chapter = document.body.classList.contains('chapter-page');
@@ -57,7 +58,7 @@ async function start(): Promise<void> {
 
 /**
  * Fetches the sidenotes' code the first time the screen is wide enough to show them, on a chapter with notes: a phone
- * never downloads it.
+ * never downloads it. If it cannot be fetched, the notes stay at the chapter's end and the next widening tries again.
  */
 function loadSidenotesWhenWide(): void {
   if (!document.querySelector('.prose sup a[data-footnote-ref]')) return;
@@ -65,7 +66,10 @@ function loadSidenotesWhenWide(): void {
   const load = () => {
     if (!wide.matches) return;
     wide.removeEventListener('change', load);
-    void import('./reader/sidenotes').then((module) => module.initSidenotes());
+    void import('./reader/sidenotes').then(
+      (module) => module.initSidenotes(),
+      () => wide.addEventListener('change', load),
+    );
   };
   wide.addEventListener('change', load);
   load();

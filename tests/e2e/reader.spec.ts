@@ -342,6 +342,32 @@ test.describe('sidenotes', () => {
     await expect(page.locator('.sidenote')).toHaveCount(made);
     expect(fetched, 'the sidenote code is fetched once').toHaveLength(1);
   });
+
+  // A reader whose connection drops, or whose open tab outlives a new version of the site (its chunks renamed), may
+  // not get the sidenotes' code: the notes stay where they are without a script, at the chapter's end.
+  test('when the sidenotes\' code cannot be fetched, the notes stay at the end with no uncaught error, and the next widening tries again', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    let offline = true;
+    let asked = 0;
+    await page.route(/\/sidenotes\.[\w-]+\.js$/, (route) => {
+      asked += 1;
+      return offline ? route.abort('internetdisconnected') : route.continue();
+    });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(richPath);
+    await startedUp(page);
+    await expect.poll(() => asked).toBe(1);
+    await expect(page.locator('.sidenote')).toHaveCount(0);
+    await page.locator('.footnotes').scrollIntoViewIfNeeded();
+    await expect(page.locator('.footnotes li').first()).toBeVisible();
+    offline = false;
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await expect(page.locator('.sidenote').first()).toBeVisible();
+    expect(asked).toBe(2);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('search', () => {
@@ -440,6 +466,39 @@ test.describe('search', () => {
     });
   }
 });
+
+// The search code (a chunk of the page script) and Pagefind's own script are fetched on the first opening; either can
+// fail to arrive (offline, or a tab left open across a new version of the site). The dialog says so, the failure is
+// not an uncaught error, and the next opening fetches again and searches.
+for (const [part, pattern] of [
+  ['the search code', /\/_astro\/search\.[\w-]+\.js$/],
+  ['Pagefind', /\/pagefind\/pagefind\.js$/],
+] as const) {
+  test(`when ${part} cannot be fetched, the dialog says so, with no uncaught error, and the next opening searches`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    let offline = true;
+    let asked = 0;
+    await page.route(pattern, (route) => {
+      asked += 1;
+      return offline ? route.abort('internetdisconnected') : route.continue();
+    });
+    await page.goto('/en/');
+    await page.keyboard.press('Control+K');
+    const dialog = page.locator('dialog[data-search]');
+    await expect(dialog.locator('[role="status"]')).toHaveText('Search is unavailable right now.');
+    expect(asked).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    offline = false;
+    await page.locator('[data-search-open]').click();
+    await dialog.locator('input[type="search"]').fill('Chinchilla');
+    await expect(dialog.locator('a.search-result').first()).toHaveAttribute('href', '/en/compute-optimal/');
+    await expect(dialog.locator('[role="status"]')).not.toHaveText('Search is unavailable right now.');
+    expect(asked).toBe(2);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('the search shortcut works from DOMContentLoaded on: a contents page, a chapter with figures, one without', async ({ page }) => {
   // A "/" dispatched by the document's own DOMContentLoaded listener (registered before any page script) must

@@ -146,6 +146,25 @@ test('an address the site does not have gets the not-found page, in both languag
   await noJs.close();
 });
 
+// The suggestion's code is fetched by the not-found page alone; if it does not arrive, the page still says it and
+// links to both editions, and the failed fetch is not an uncaught error.
+test('the not-found page reads the same when its suggestion code cannot be fetched, with no uncaught error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let asked = 0;
+  await page.route(/\/_astro\/not-found\.[\w-]+\.js$/, (route) => {
+    asked += 1;
+    return route.abort('internetdisconnected');
+  });
+  expect((await page.goto(`/en/${editions.en[2]!.slug.slice(0, -1)}/`))?.status()).toBe(404);
+  await expect.poll(() => asked).toBe(1);
+  await expect(page.locator('h1')).toContainText('Page not found');
+  await expect(page.locator('.not-found li a[href="/en/"]')).toBeVisible();
+  await expect(page.locator('[data-guess]')).toBeHidden();
+  await page.waitForLoadState('networkidle');
+  expect(errors).toEqual([]);
+});
+
 // The bibliography sends the reader back: under each work, a link to every chapter that cites it (read from the
 // chapters' own sources), in chapter order, named by the chapter's number and leading to the work in that chapter's
 // references.

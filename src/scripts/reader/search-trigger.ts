@@ -16,7 +16,14 @@ export function initSearch(): void {
     if (dialog.open) return;
     dialog.showModal();
     dialog.querySelector('input')?.focus();
-    started ??= import('./search').then((module) => module.startSearch(dialog, pageLang()));
+    started ??= import('./search')
+      .then((module) => module.startSearch(dialog, pageLang()))
+      .catch(() => {
+        // The search code or its index could not be fetched (offline, or a newer version of the site has replaced
+        // it): the dialog says so, and the next opening tries again.
+        started = undefined;
+        showError(dialog);
+      });
   };
   for (const button of buttons) button.addEventListener('click', open);
   document.addEventListener('keydown', (event) => {
@@ -34,4 +41,11 @@ export function initSearch(): void {
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog || (event.target as Element).closest('[data-search-close]')) dialog.close();
   });
+}
+
+/** Puts the dialog's "search is unavailable" text (SearchButton.astro's strings) in its status line. */
+function showError(dialog: HTMLDialogElement): void {
+  const status = dialog.querySelector('[role="status"]');
+  const { error } = JSON.parse(dialog.dataset.strings ?? '{}') as { error?: string };
+  if (status && error) status.textContent = error;
 }

@@ -30,8 +30,8 @@ interface SearchStrings {
 }
 
 /**
- * Loads Pagefind and wires the dialog's input, result list and keyboard; called once, on the first opening, with the
- * page's edition.
+ * Loads Pagefind and wires the dialog's input, result list and keyboard; called on the first opening, with the page's
+ * edition. Rejects, having said so in the dialog, if Pagefind cannot be fetched, so that the next opening tries again.
  */
 export async function startSearch(dialog: HTMLDialogElement, lang: Lang): Promise<void> {
   const input = dialog.querySelector('input');
@@ -46,9 +46,9 @@ export async function startSearch(dialog: HTMLDialogElement, lang: Lang): Promis
     pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
     await pagefind.init();
-  } catch {
+  } catch (error) {
     status.textContent = text.error;
-    return;
+    throw error;
   }
   status.textContent = '';
 
