@@ -5,6 +5,7 @@ import { SCROLL_BOXES } from '../../src/scripts/reader/scroll-boxes';
 import { axeOf, violationLines } from './axe';
 import { cutPoints, PAINT_SIGNAL_SCRIPT, startSlowHtmlProxy } from './slow-html';
 import { frameText } from '../../src/lib/figures/strings';
+import { t } from '../../src/lib/i18n';
 import { fetchZhMarks } from './zh-marks';
 
 /** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
@@ -486,7 +487,7 @@ for (const [part, pattern] of [
     await page.goto('/en/');
     await page.keyboard.press('Control+K');
     const dialog = page.locator('dialog[data-search]');
-    await expect(dialog.locator('[role="status"]')).toHaveText('Search is unavailable right now.');
+    await expect(dialog.locator('[role="status"]')).toHaveText(t('en', 'searchError'));
     expect(asked).toBe(1);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -494,7 +495,7 @@ for (const [part, pattern] of [
     await page.locator('[data-search-open]').click();
     await dialog.locator('input[type="search"]').fill('Chinchilla');
     await expect(dialog.locator('a.search-result').first()).toHaveAttribute('href', '/en/compute-optimal/');
-    await expect(dialog.locator('[role="status"]')).not.toHaveText('Search is unavailable right now.');
+    await expect(dialog.locator('[role="status"]')).not.toHaveText(t('en', 'searchError'));
     expect(asked).toBe(2);
     expect(errors).toEqual([]);
   });
