@@ -109,6 +109,6 @@ export const emergenceFigureCredits: FigureCredits = {
   title: bi('Smooth per-token loss against exact match and token edit distance', '平滑的每 token 损失与精确匹配、token 编辑距离'),
   sources: (lang) => [
     { what: lang === 'zh' ? '精确匹配（p 的 L 次方）与编辑距离 L(1−p)' : 'Exact match (p to the power L) and edit distance L(1−p)', source: lang === 'zh' ? 'Schaeffer 等 2023，§2（假设各 token 相互独立）' : 'Schaeffer et al. 2023, §2 (tokens assumed independent)' },
-    { what: lang === 'zh' ? '每 token 损失' : 'Per-token loss', source: lang === 'zh' ? '示意幂律 ℓ(N) = 2·(N/10⁷)^−0.4 纳特，并非拟合' : 'an illustrative power law ℓ(N) = 2·(N/10⁷)^−0.4 nats, not a fit' },
+    { what: lang === 'zh' ? '每 token 损失' : 'Per-token loss', source: lang === 'zh' ? '示意幂律 ℓ(N) = 2·(N/10⁷)^{−0.4} 纳特，并非拟合' : 'an illustrative power law ℓ(N) = 2·(N/10⁷)^{−0.4} nats, not a fit' },
   ],
 };

@@ -73,3 +73,8 @@ export function creditLine(def: FigureCredits, lang: Lang): string {
   const line = notes ? `${sources}${sentenceGap(lang)}${frameText(lang, 'note')}${colonIn(lang)}${notes}` : sources;
   return line.replaceAll(' et al.', ' et\u00a0al.');
 }
+
+/** The source line as HTML, as the caption prints it: escaped, with "^{…}" superscripts (an exponent in a formula). */
+export function creditHtml(def: FigureCredits, lang: Lang): string {
+  return inlineHtml(creditLine(def, lang));
+}

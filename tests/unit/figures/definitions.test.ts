@@ -11,7 +11,7 @@ import { parseXYData } from '../../../src/lib/figures/csv';
 import { illustrativeTaskLoss } from '../../../src/lib/figures/emergence';
 import { DEFAULT_CSV } from '../../../src/lib/figures/fit-your-own';
 import { rnnStateBytes } from '../../../src/lib/figures/growing-state';
-import { creditLine, readoutHtml, sourceText, tableHtml } from '../../../src/lib/figures/render';
+import { creditHtml, creditLine, readoutHtml, sourceText, tableHtml } from '../../../src/lib/figures/render';
 import type { FigureDefinition, TableData } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
 import { citationLabel, getBibliography } from '../../../src/lib/bibliography';
@@ -76,6 +76,15 @@ describe('the figure registry', () => {
       const line = creditLine(def, 'en');
       if (sourceText(def, 'en').sources.includes(' et al.')) expect(line).toContain('et\u00a0al.');
       expect(line).not.toMatch(/et al\./);
+    });
+
+    it(`${def.id}: the source line prints an exponent raised, never as a caret, and escapes the rest`, () => {
+      for (const lang of ['zh', 'en'] as const) {
+        const html = creditHtml(def, lang);
+        expect(html, lang).not.toContain('^');
+        expect(html.replace(/<\/?sup>/g, ''), lang).not.toMatch(/[<>]/);
+        expect(html.match(/<sup>/g)?.length ?? 0, lang).toBe(creditLine(def, lang).match(/\^\{/g)?.length ?? 0);
+      }
     });
 
     it(`${def.id}: each Chinese source cites the same tables, sections and years as the English one`, () => {
