@@ -64,7 +64,7 @@ const strings = {
   searchLoading: { zh: '正在载入搜索……', en: 'Loading search…' },
   searchEmpty: { zh: '没有找到“{q}”。', en: 'No results for “{q}”.' },
   searchCount: { zh: '找到 {n} 章。', en: '{n} chapters found.' },
-  searchError: { zh: '搜索没能加载。关上再打开会重试，也可以刷新页面。', en: 'Search could not be loaded. Close it and open it again to retry, or reload the page.' },
+  searchError: { zh: '搜索没能加载。关闭后重新打开即可重试，也可以刷新页面。', en: 'Search could not be loaded. Close it and open it again to retry, or reload the page.' },
   close: { zh: '关闭', en: 'Close' },
   citeThis: { zh: '引用本章', en: 'Cite this chapter' },
   citeReference: { zh: '参考文献格式', en: 'Reference' },

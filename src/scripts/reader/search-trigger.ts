@@ -43,7 +43,7 @@ export function initSearch(): void {
   });
 }
 
-/** Puts the dialog's "search is unavailable" text (SearchButton.astro's strings) in its status line. */
+/** Puts the dialog's "search could not be loaded" line (SearchButton.astro's strings) in its status line. */
 function showError(dialog: HTMLDialogElement): void {
   const status = dialog.querySelector('[role="status"]');
   const { error } = JSON.parse(dialog.dataset.strings ?? '{}') as { error?: string };
