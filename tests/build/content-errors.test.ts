@@ -2,38 +2,14 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const FIXTURE = 'tests/fixtures/essay';
 const WORK = '.tmp/content-errors';
 
-// The cases run concurrently, but only as many builds at once as there are cores (at most two): one build keeps one
-// core busy, and this file alone took 62 s of the unit tests' 97 s on two cores, one build after another.
-const SLOTS = Math.max(1, Math.min(2, availableParallelism()));
-let building = 0;
-const queue: Array<() => void> = [];
-
-/** Runs `work` once fewer than SLOTS builds are running. */
-async function inSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (building >= SLOTS) await new Promise<void>((resume) => queue.push(resume));
-  building += 1;
-  try {
-    return await work();
-  } finally {
-    building -= 1;
-    queue.shift()?.();
-  }
-}
-
 /** Builds a copy of the fixture essay after `mutate` breaks it; returns exit status and all output. */
-function buildBroken(name: string, mutate: (dir: string) => void) {
-  return inSlot(() => build(name, mutate));
-}
-
-/** One build of a mutated copy of the fixture (see buildBroken). */
-async function build(name: string, mutate: (dir: string) => void) {
+async function buildBroken(name: string, mutate: (dir: string) => void) {
   const dir = path.join(WORK, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -62,7 +38,9 @@ function edit(file: string, from: string | RegExp, to: string) {
 }
 
 // Each case is a whole Astro build of the fixture (4–22 s here, alone): a limit of 120 s per case, not the unit tests'
-// 20 s, since a case may wait for a slot and a busy machine must not fail a build that would have succeeded.
+// 20 s, so a busy machine does not fail a build that would have succeeded. The cases run concurrently, as many at
+// once as vitest.config.ts's maxConcurrency allows (one build per core, at most two); this file alone took 62 s of
+// the unit tests' 97 s on two cores, one build after another.
 describe.concurrent('the build rejects broken content and names the file', () => {
   beforeAll(() => mkdirSync(WORK, { recursive: true }));
 

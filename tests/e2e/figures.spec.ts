@@ -9,6 +9,7 @@ import { defaultState } from '../../src/lib/figures/controls';
 import { paramKey, readFigureState, writeFigureState } from '../../src/lib/figures/url-state';
 import type { FigureDefinition, FigureState } from '../../src/lib/figures/types';
 import { chartFontSize } from '../../src/lib/figures/chart-config';
+import { cutOff, uncaughtErrors } from './cut-off';
 import { badValue, unknownControl } from '../unit/figures/arbitraries';
 
 // The figures on the built site: drawing, controls, shareable URLs, fuzzed links, no-JS twins, print and data.
@@ -352,10 +353,8 @@ test('on a phone held sideways a linked figure\'s whole chart is on screen below
 // (the note asks for a reload, which works whichever part failed to arrive).
 test('when the drawing kit cannot be fetched, a figure keeps its picture, says so, and draws once a control moves with the connection back', async ({ page }) => {
   const def = placed.find((d) => d.controls.some((c) => c.kind === 'number'))!;
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  let offline = true;
-  await page.route(/\/_astro\/chart\.[^/]*\.js$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  const errors = uncaughtErrors(page);
+  const chartCode = await cutOff(page, /\/_astro\/chart\.[^/]*\.js$/);
   await page.goto(`${pages.en.get(def.id)!}#fig-${def.id}`);
   const figure = page.locator(`#fig-${def.id}`);
   const note = figure.locator('[data-load-note]');
@@ -363,7 +362,7 @@ test('when the drawing kit cannot be fetched, a figure keeps its picture, says s
   await expect(note).toContainText('could not be loaded');
   await expect(figure.locator('img.figure-twin')).toBeVisible();
   await expect(figure).not.toHaveAttribute('data-drawn');
-  offline = false;
+  chartCode.reconnect();
   await figure.locator('input[type="range"]').first().press('ArrowRight');
   await expect(figure).toHaveAttribute('data-drawn', '');
   await expect(note).toBeHidden();
@@ -375,13 +374,8 @@ test('when the drawing kit cannot be fetched, a figure keeps its picture, says s
 // figure keeps its picture and says the chart could not be loaded, and the failed fetch is not an uncaught error.
 test('when the figures\' code cannot be fetched, every live figure keeps its picture and says so, with no uncaught error', async ({ page }) => {
   const def = placed[0]!;
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  let aborted = 0;
-  await page.route(/\/_astro\/figure-island\.[^/]*\.js$/, (route) => {
-    aborted += 1;
-    return route.abort('internetdisconnected');
-  });
+  const errors = uncaughtErrors(page);
+  const island = await cutOff(page, /\/_astro\/figure-island\.[^/]*\.js$/);
   await page.goto(`${pages.en.get(def.id)!}#fig-${def.id}`);
   const figures = page.locator('figure.figure-live[data-figure]');
   const count = await figures.count();
@@ -395,7 +389,7 @@ test('when the figures\' code cannot be fetched, every live figure keeps its pic
     await expect(figure.locator('img.figure-twin')).toBeVisible();
     await expect(figure.locator('.figure-controls-set :is(input, select, textarea)').first()).toBeDisabled();
   }
-  expect(aborted).toBe(1);
+  expect(island.asked()).toBe(1);
   expect(errors).toEqual([]);
 });
 

@@ -7,6 +7,7 @@ import { cutPoints, PAINT_SIGNAL_SCRIPT, startSlowHtmlProxy } from './slow-html'
 import { frameText } from '../../src/lib/figures/strings';
 import { t } from '../../src/lib/i18n';
 import { fetchZhMarks } from './zh-marks';
+import { cutOff, uncaughtErrors } from './cut-off';
 
 /** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
 async function watchLayoutShifts(context: BrowserContext): Promise<void> {
@@ -347,26 +348,20 @@ test.describe('sidenotes', () => {
   // A reader whose connection drops, or whose open tab outlives a new version of the site (its chunks renamed), may
   // not get the sidenotes' code: the notes stay where they are without a script, at the chapter's end.
   test('when the sidenotes\' code cannot be fetched, the notes stay at the end with no uncaught error, and the next widening tries again', async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    let offline = true;
-    let asked = 0;
-    await page.route(/\/sidenotes\.[\w-]+\.js$/, (route) => {
-      asked += 1;
-      return offline ? route.abort('internetdisconnected') : route.continue();
-    });
+    const errors = uncaughtErrors(page);
+    const code = await cutOff(page, /\/sidenotes\.[\w-]+\.js$/);
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(richPath);
     await startedUp(page);
-    await expect.poll(() => asked).toBe(1);
+    await expect.poll(() => code.asked()).toBe(1);
     await expect(page.locator('.sidenote')).toHaveCount(0);
     await page.locator('.footnotes').scrollIntoViewIfNeeded();
     await expect(page.locator('.footnotes li').first()).toBeVisible();
-    offline = false;
+    code.reconnect();
     await page.setViewportSize({ width: 390, height: 800 });
     await page.setViewportSize({ width: 1400, height: 900 });
     await expect(page.locator('.sidenote').first()).toBeVisible();
-    expect(asked).toBe(2);
+    expect(code.asked()).toBe(2);
     expect(errors).toEqual([]);
   });
 });
@@ -476,27 +471,21 @@ for (const [part, pattern] of [
   ['Pagefind', /\/pagefind\/pagefind\.js$/],
 ] as const) {
   test(`when ${part} cannot be fetched, the dialog says so, with no uncaught error, and the next opening searches`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    let offline = true;
-    let asked = 0;
-    await page.route(pattern, (route) => {
-      asked += 1;
-      return offline ? route.abort('internetdisconnected') : route.continue();
-    });
+    const errors = uncaughtErrors(page);
+    const code = await cutOff(page, pattern);
     await page.goto('/en/');
     await page.keyboard.press('Control+K');
     const dialog = page.locator('dialog[data-search]');
     await expect(dialog.locator('[role="status"]')).toHaveText(t('en', 'searchError'));
-    expect(asked).toBe(1);
+    expect(code.asked()).toBe(1);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    offline = false;
+    code.reconnect();
     await page.locator('[data-search-open]').click();
     await dialog.locator('input[type="search"]').fill('Chinchilla');
     await expect(dialog.locator('a.search-result').first()).toHaveAttribute('href', '/en/compute-optimal/');
     await expect(dialog.locator('[role="status"]')).not.toHaveText(t('en', 'searchError'));
-    expect(asked).toBe(2);
+    expect(code.asked()).toBe(2);
     expect(errors).toEqual([]);
   });
 }

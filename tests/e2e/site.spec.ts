@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { chapterIds, readChapters } from '../essay-files';
 import { fetchZhMarks } from './zh-marks';
+import { cutOff, uncaughtErrors } from './cut-off';
 
 const editions = { zh: readChapters('zh'), en: readChapters('en') };
 
@@ -149,15 +150,10 @@ test('an address the site does not have gets the not-found page, in both languag
 // The suggestion's code is fetched by the not-found page alone; if it does not arrive, the page still says it and
 // links to both editions, and the failed fetch is not an uncaught error.
 test('the not-found page reads the same when its suggestion code cannot be fetched, with no uncaught error', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  let asked = 0;
-  await page.route(/\/_astro\/not-found\.[\w-]+\.js$/, (route) => {
-    asked += 1;
-    return route.abort('internetdisconnected');
-  });
+  const errors = uncaughtErrors(page);
+  const code = await cutOff(page, /\/_astro\/not-found\.[\w-]+\.js$/);
   expect((await page.goto(`/en/${editions.en[2]!.slug.slice(0, -1)}/`))?.status()).toBe(404);
-  await expect.poll(() => asked).toBe(1);
+  await expect.poll(() => code.asked()).toBe(1);
   await expect(page.locator('h1')).toContainText('Page not found');
   await expect(page.locator('.not-found li a[href="/en/"]')).toBeVisible();
   await expect(page.locator('[data-guess]')).toBeHidden();

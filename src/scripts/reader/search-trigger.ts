@@ -19,7 +19,7 @@ export function initSearch(): void {
     started ??= import('./search')
       .then((module) => module.startSearch(dialog, pageLang()))
       .catch(() => {
-        // The search code or its index could not be fetched (offline, or a newer version of the site has replaced
+        // The search code or Pagefind could not be fetched (offline, or a newer version of the site has replaced
         // it): the dialog says so, and the next opening tries again.
         started = undefined;
         showError(dialog);

@@ -26,12 +26,12 @@ interface SearchStrings {
   loading: string;
   empty: string;
   count: string;
-  error: string;
 }
 
 /**
  * Loads Pagefind and wires the dialog's input, result list and keyboard; called on the first opening, with the page's
- * edition. Rejects, having said so in the dialog, if Pagefind cannot be fetched, so that the next opening tries again.
+ * edition. Rejects if Pagefind cannot be fetched: the caller (search-trigger.ts) says so, and the next opening tries
+ * again.
  */
 export async function startSearch(dialog: HTMLDialogElement, lang: Lang): Promise<void> {
   const input = dialog.querySelector('input');
@@ -40,16 +40,10 @@ export async function startSearch(dialog: HTMLDialogElement, lang: Lang): Promis
   if (!input || !list || !status) return;
   const text = JSON.parse(dialog.dataset.strings ?? '{}') as SearchStrings;
   status.textContent = text.loading;
-  let pagefind: Pagefind;
-  try {
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, excerptLength: 24 });
-    await pagefind.init();
-  } catch (error) {
-    status.textContent = text.error;
-    throw error;
-  }
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  await pagefind.init();
   status.textContent = '';
 
   let latest = 0;
