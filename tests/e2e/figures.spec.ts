@@ -464,12 +464,13 @@ test('charts follow the theme switch', async ({ page }) => {
 test("a chart's text grows with the reader's own text size, as far as the chart grew with it", async ({ browser }) => {
   const def = placed[0]!;
   const drawn: Record<number, { largest: number; width: number }> = {};
-  for (const root of [16, 24]) {
+  for (const root of [16, 24, 32]) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript((px) => {
-      // A reader's default text size (a browser setting) is the root element's font size; set before any script runs.
-      document.addEventListener('readystatechange', () => (document.documentElement.style.fontSize = `${px}px`), { once: true });
+    // A reader's default text size, the browser setting: it sizes the root element and every rem, media queries too.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: root, fixed: Math.round((root * 13) / 16) } });
+    await page.addInitScript(() => {
       // Every font a canvas is given, to read the sizes the chart draws in.
       const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font')!;
       const seen: string[] = ((window as unknown as { __fonts: string[] }).__fonts = []);
@@ -481,8 +482,9 @@ test("a chart's text grows with the reader's own text size, as far as the chart 
           font.set!.call(this, value);
         },
       });
-    }, root);
+    });
     await open(page, pages.en.get(def.id)!, def.id);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the root font size').toBe(`${root}px`);
     const sizes = await page.evaluate(() => (window as unknown as { __fonts: string[] }).__fonts.map((f) => Number(/([\d.]+)px/.exec(f)?.[1])));
     expect(sizes.length, `fonts set at ${root} px`).toBeGreaterThan(0);
     // The largest text is an axis title, one pixel larger than the tick labels (chartFontSize).
@@ -492,6 +494,9 @@ test("a chart's text grows with the reader's own text size, as far as the chart 
   expect(drawn[16]!.largest).toBeCloseTo(12.5 + 1, 1);
   expect(drawn[24]!.largest).toBeCloseTo(chartFontSize(drawn[24]!.width, 24) + 1, 1);
   expect(drawn[24]!.largest, `larger text on a ${drawn[24]!.width} px chart`).toBeGreaterThan(drawn[16]!.largest * 1.2);
+  // At twice the default size (WCAG 1.4.4), larger again, as far as the chart's width allows.
+  expect(drawn[32]!.largest).toBeCloseTo(chartFontSize(drawn[32]!.width, 32) + 1, 1);
+  expect(drawn[32]!.largest, `larger text again on a ${drawn[32]!.width} px chart`).toBeGreaterThan(drawn[24]!.largest * 1.1);
 });
 
 test('a page without figures loads none of the figure code', async ({ page }) => {

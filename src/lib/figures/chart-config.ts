@@ -34,19 +34,22 @@ export const LIGHT_THEME: ChartTheme = Object.freeze({
   fontSize: 12,
 });
 
+/** The most the chart's text grows with the reader's: twice, as WCAG 1.4.4 asks of text. */
+export const MAX_TEXT_SCALE = 2;
+
 /**
  * The chart's base text size in CSS px for a chart `widthPx` wide on a page whose root font size is `rootPx` (the
  * reader's own text size; browsers default to 16): 11 px under 480 px, else 12.5 px, grown with the reader's size
- * but at most 12.5 px per 600 px of width (the proportion the label layout is tested at) and 1.4 times (beyond it,
- * the tick labels' fixed gaps no longer keep every label apart), so a reader who sets larger text gets larger chart
- * text wherever the chart grew with it, and never smaller text than at 16 px.
+ * but at most 12.5 px per 600 px of width (the proportion the label layout is tested at) and MAX_TEXT_SCALE times
+ * (the gaps between marks, labels and points grow with the text, see `spacing`), so a reader who
+ * sets larger text gets larger chart text wherever the chart grew with it, and never smaller text than at 16 px.
  */
 export function chartFontSize(widthPx: number, rootPx: number): number {
   if (!(widthPx >= 0 && rootPx > 0 && widthPx + rootPx < Infinity)) {
     throw new RangeError(`chartFontSize: widthPx (${widthPx}) must be finite and ≥ 0, rootPx (${rootPx}) finite and > 0`);
   }
   const base = widthPx < 480 ? 11 : 12.5;
-  return Math.max(base, Math.min(base * Math.min(rootPx / 16, 1.4), (widthPx * 12.5) / 600));
+  return Math.max(base, Math.min(base * Math.min(rootPx / 16, MAX_TEXT_SCALE), (widthPx * 12.5) / 600));
 }
 
 /** The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), by name. */
@@ -215,7 +218,8 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       font: tickFont,
       maxRotation: 0,
       autoSkip: !log,
-      autoSkipPadding: 12,
+      autoSkipPadding: 12 * spacing(theme),
+      padding: tickGap(theme),
       // Measure at most six labels to size the axis (they are of similar length); measuring every tick on every
       // redraw was the largest single cost of an update.
       sampleSize: 6,
@@ -226,7 +230,7 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
     },
     // A right-hand y axis shares its panel with a left one: it keeps its tick marks, and the left axis alone draws grid
     // lines across the plot (two sets of lines at different values read as one muddled grid).
-    grid: { color: theme.rule, drawTicks: true, tickLength: 4, drawOnChartArea: isX || spec.position !== 'right' },
+    grid: { color: theme.rule, drawTicks: true, tickLength: tickMark(theme), drawOnChartArea: isX || spec.position !== 'right' },
     border: { color: theme.muted },
   };
   if (log) {
@@ -453,6 +457,15 @@ const pathCrosses = (path: ReadonlyArray<{ x: number; y: number }>, b: Box) =>
 /** The distance from a point to a box in CSS px (0 inside it). */
 const gapTo = (x: number, y: number, b: Box) => Math.hypot(Math.max(0, b.x - x, x - b.x - b.w), Math.max(0, b.y - y, y - b.y - b.h));
 
+/**
+ * How much the chart's fixed gaps grow with its text: 1 up to the 12.5 px text they were drawn for, then in step with
+ * the text, so a reader's larger text keeps the same proportions between tick marks, labels and points.
+ */
+const spacing = (theme: ChartTheme) => Math.max(1, theme.fontSize / 12.5);
+// A tick mark's length and the space between it and its label at 12.5 px text, in CSS px (Chart.js's own padding).
+const tickMark = (theme: ChartTheme) => 4 * spacing(theme);
+const tickGap = (theme: ChartTheme) => 3 * spacing(theme);
+
 function font(theme: ChartTheme, scale = 1, weight = ''): string {
   const family = theme.fontFamily;
   return `${weight ? `${weight} ` : ''}${Math.round(theme.fontSize * scale * 10) / 10}px ${family}`;
@@ -587,7 +600,7 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
   ctx.font = font(theme, 0.95);
   ctx.textBaseline = 'middle';
   const h = theme.fontSize * 1.25;
-  const gap = 7;
+  const gap = 7 * spacing(theme);
   // Placed from left to right, so a name takes a place before the names of points further right, which have
   // room to their right.
   const points = data.points.map((label) => {
@@ -682,8 +695,6 @@ function drawLegend(chart: Chart, data: LabelData, taken: Box[]): void {
 
 // ---------- log-axis labels: "10" with a raised, smaller exponent, laid out and drawn here ----------
 
-const TICK_MARK = 4; // grid.tickLength above
-const TICK_GAP = 3; // space between a tick mark and its label (Chart.js's default ticks.padding)
 const EXPONENT_SCALE = 0.72;
 /** How far an exponent's baseline is raised above its base's, in font sizes. */
 const EXPONENT_RISE = 0.42;
@@ -730,14 +741,14 @@ function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
   const widths = labels.map((label) => labelWidths(ctx, theme, label));
   ctx.restore();
   if (scale.isHorizontal()) {
-    scale.height += TICK_GAP + theme.fontSize * 1.25;
+    scale.height += tickGap(theme) + theme.fontSize * 1.25;
     const half = (i: number) => ((widths[i]?.wb ?? 0) + (widths[i]?.we ?? 0)) / 2;
     const first = scale.getPixelForValue(labels[0]!.value) - scale.left;
     const last = scale.right - scale.getPixelForValue(labels[labels.length - 1]!.value);
     scale.paddingLeft = Math.max(scale.paddingLeft ?? 0, half(0) - first);
     scale.paddingRight = Math.max(scale.paddingRight ?? 0, half(labels.length - 1) - last);
   } else {
-    scale.width += TICK_GAP + Math.max(...widths.map((w) => w.wb + w.we));
+    scale.width += tickGap(theme) + Math.max(...widths.map((w) => w.wb + w.we));
     // The top label's exponent is raised above its tick: when that tick is at the axis's end, the axis asks for the
     // room above it, so the superscript is not cut off at the canvas's top edge.
     const top = labels.reduce((a, b) => (b.value > a.value ? b : a));
@@ -763,8 +774,8 @@ function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
       const label = logLabel(tick.value);
       const { wb, we } = labelWidths(ctx, theme, label);
       const at = scale.getPixelForValue(tick.value);
-      const x = horizontal ? at - (wb + we) / 2 : right ? scale.left + TICK_MARK + TICK_GAP : scale.right - TICK_MARK - TICK_GAP - wb - we;
-      const y = horizontal ? scale.top + TICK_MARK + TICK_GAP + theme.fontSize * 0.62 : at;
+      const x = horizontal ? at - (wb + we) / 2 : right ? scale.left + tickMark(theme) + tickGap(theme) : scale.right - tickMark(theme) - tickGap(theme) - wb - we;
+      const y = horizontal ? scale.top + tickMark(theme) + tickGap(theme) + theme.fontSize * 0.62 : at;
       return { label, x, y, wb };
     });
     ctx.textAlign = 'left';

@@ -6,7 +6,7 @@ import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, Poin
 import { FIGURES } from '../../../src/lib/figures/registry';
 import { defaultState } from '../../../src/lib/figures/controls';
 import {
-  LIGHT_THEME, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
+  LIGHT_THEME, MAX_TEXT_SCALE, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
 } from '../../../src/lib/figures/chart-config';
 import type { FigureDefinition, FigureState } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
@@ -180,8 +180,11 @@ describe('the chart factory', () => {
     expect(chartFontSize(750, 20)).toBeCloseTo(15.625, 9);
     // At 24 px on a chart held to 700 px by the window: as large as 700 px of width allows, not 18.75 px.
     expect(chartFontSize(700, 24)).toBeCloseTo((700 * 12.5) / 600, 9);
-    // Never past 1.4 times, however large the reader's text and the chart: 17.5 px.
-    expect(chartFontSize(1200, 32)).toBeCloseTo(17.5, 9);
+    // At twice the default on a chart as wide as 1200 px: twice the text, 25 px; never past twice, however large.
+    expect(MAX_TEXT_SCALE).toBe(2);
+    expect(chartFontSize(1200, 32)).toBeCloseTo(25, 9);
+    expect(chartFontSize(1600, 48)).toBeCloseTo(25, 9);
+    expect(chartFontSize(1100, 28)).toBeCloseTo(21.875, 9);
     // On a phone the chart cannot grow: its text stays at 11 px. Smaller reader text never makes it smaller.
     expect(chartFontSize(350, 24)).toBe(11);
     expect(chartFontSize(800, 12)).toBe(12.5);
@@ -257,8 +260,8 @@ describe('the chart factory', () => {
         }
       });
 
-      it("keeps its words apart and off the points with a reader's larger text, at the width that text gives the chart (1.25 × and 1.4 ×, the most it grows: 750×438 and 840×490 px), both languages", () => {
-        for (const scale of [1.25, 1.4]) {
+      it("keeps its words apart and off the points with a reader's larger text, at the width that text gives the chart (1.25 × to 2 ×, the most it grows: 750×438 to 1200×700 px), both languages", () => {
+        for (const scale of [1.25, 1.4, 1.6, 1.8, MAX_TEXT_SCALE]) {
           const [width, height] = [Math.round(600 * scale), Math.round(350 * scale)];
           const theme = { ...LIGHT_THEME, fontSize: chartFontSize(width, 16 * scale) };
           expect(theme.fontSize).toBeCloseTo(12.5 * scale, 6);
@@ -266,8 +269,10 @@ describe('the chart factory', () => {
         }
       });
 
-      it('keeps its words apart and off the points for random valid states too (600×350)', () => {
+      it('keeps its words apart and off the points for random valid states too (600×350, and 1200×700 at twice the text)', () => {
         fc.assert(fc.property(validState(def), (state) => checkLayout(def, state, 600, 350, 'en')), { numRuns: 25 });
+        const large = { ...LIGHT_THEME, fontSize: chartFontSize(1200, 16 * MAX_TEXT_SCALE) };
+        fc.assert(fc.property(validState(def), (state) => checkLayout(def, state, 1200, 700, 'zh', large)), { numRuns: 10 });
       });
 
       it('gives every plotted point a hover card without NaN, in Chinese with full-width colons', () => {
