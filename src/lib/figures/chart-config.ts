@@ -242,8 +242,17 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       // The labels plugin draws a log axis's labels (with real superscripts), so Chart.js neither measures nor draws
       // them: the axis reserves the band the drawn labels need, from widths measured once per text and font.
       (options.ticks as Record<string, unknown>).display = false;
-      options.afterFit = (scale: Scale) => reserveLogLabels(scale, theme);
+      options.afterFit = (scale: Scale) => {
+        fitTitle(scale, theme, spec.title[lang]);
+        reserveLogLabels(scale, theme);
+      };
     }
+  }
+  if (!log && !hidden) {
+    options.afterFit = (scale: Scale) => {
+      fitTitle(scale, theme, spec.title[lang]);
+      if (!isX) widenToLabels(scale, theme);
+    };
   }
   if (spec.panel !== undefined) {
     options.stack = 'panels';
@@ -402,7 +411,7 @@ export function buildChartConfig(
       // The island shows its own hover card (src/scripts/figures/hover.ts, nearest point, no hit radius); Chart.js
       // handles no events and has neither its Tooltip nor its Legend plugin registered.
       events: [],
-      layout: { padding: { top: 6, right: 10, bottom: 2, left: 2 } },
+      layout: { padding: ({ chart }: { chart: Chart }) => layoutPadding(chart) },
       scales: scales as NonNullable<ChartConfiguration<'line', XY[]>['options']>['scales'],
     },
     plugins: [FIGURE_LABELS_PLUGIN],
@@ -481,13 +490,21 @@ function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
   ctx.fillText(text, x, y);
 }
 
+// A text in two lines, broken at the space nearest its middle (one line if it has no space).
+function inTwo(text: string): string[] {
+  const spaces = [...text.matchAll(/ /g)].map((m) => m.index!);
+  if (spaces.length === 0) return [text];
+  const at = spaces.reduce((best, i) => (Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2) ? i : best));
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
 function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: readonly Box[]): void {
   const { ctx, chartArea: area } = chart;
   const { theme } = data;
   const lineHeight = theme.fontSize * 1.35;
   const swatch = theme.fontSize * 1.6;
   ctx.font = font(theme, 1, '600');
-  const placed: Array<Box & { path: ReadonlyArray<{ x: number; y: number }>; text: string; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
+  const placed: Array<Box & { path: ReadonlyArray<{ x: number; y: number }>; texts: readonly string[]; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
   for (const label of data.lines) {
     const meta = chart.getDatasetMeta(label.datasetIndex);
     if (!meta || meta.hidden) continue;
@@ -504,11 +521,15 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
       }
     }
     if (!anchor) continue;
-    const w = ctx.measureText(label.text).width + swatch + 6;
+    // A name wider than the plot is set on two lines, broken at the space nearest its middle.
+    const fitsOnOne = ctx.measureText(label.text).width + swatch + 6 <= area.width - 4;
+    const texts = fitsOnOne ? [label.text] : inTwo(label.text);
+    const w = Math.max(...texts.map((t) => ctx.measureText(t).width)) + swatch + 6;
+    const h = lineHeight * texts.length;
     const x = Math.max(area.left, Math.min(anchor.x, area.right) - w - 2);
-    const above = anchor.y - lineHeight - 3;
+    const above = anchor.y - h - 3;
     const below = anchor.y + 4;
-    const fallback = above < top ? Math.min(below, bottom - lineHeight) : above;
+    const fallback = above < top ? Math.min(below, bottom - h) : above;
     // Places by the line's end: above it, below it, a line further out, each also half a label further left; then
     // up to five lines out, a whole label further left, and at the plot's left edge. A place covers no point and no
     // label placed before, and the first by the end that leaves the label's own line clear is taken (a line that
@@ -518,15 +539,15 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     // The line as drawn: its points on the canvas, in order.
     const own = elements.filter((e) => e && isFiniteNumber(e.x) && isFiniteNumber(e.y));
     const free = ([left, y]: readonly [number, number]) => {
-      const box = { x: left, y, w, h: lineHeight };
-      return y >= top && y + lineHeight <= bottom && left >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
+      const box = { x: left, y, w, h };
+      return y >= top && y + h <= bottom && left >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
     };
-    const ownClear = ([left, y]: readonly [number, number]) => free([left, y]) && !pathCrosses(own, { x: left, y, w, h: lineHeight });
+    const ownClear = ([left, y]: readonly [number, number]) => free([left, y]) && !pathCrosses(own, { x: left, y, w, h });
     const lines = (ks: number[]) => ks.flatMap((k) => [above - k * lineHeight, below + k * lineHeight]);
     const near = [x, x - w / 2].flatMap((left) => lines([0, 1]).map((y) => [left, y] as const));
     const far = [x, x - w / 2, x - w, area.left + 2].flatMap((left) => lines([0, 1, 2, 3, 4, 5]).map((y) => [left, y] as const));
     const spot = near.find(ownClear) ?? far.find(ownClear) ?? far.find(free) ?? ([x, fallback] as const);
-    placed.push({ x: spot[0], y: spot[1], w, h: lineHeight, path: own, text: label.text, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
+    placed.push({ x: spot[0], y: spot[1], w, h, path: own, texts, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
   // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
   // out again in that order, unless a label would then cover a point, or cross its own line where it did not.
@@ -554,7 +575,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   for (const p of placed) {
-    const mid = p.y + p.h / 2;
+    const mid = p.y + lineHeight / 2;
     ctx.save();
     ctx.fillStyle = theme.bg;
     ctx.globalAlpha = 0.8;
@@ -569,7 +590,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     ctx.lineTo(p.x + swatch - 4, mid);
     ctx.stroke();
     ctx.restore();
-    haloText(ctx, p.text, p.x + swatch, mid, theme, theme.text);
+    p.texts.forEach((text, i) => haloText(ctx, text, p.x + swatch, mid + i * lineHeight, theme, theme.text));
     taken.push(p);
   }
 }
@@ -611,7 +632,16 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
   for (const { label, meta, e } of points) {
     if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
     if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
-    const w = ctx.measureText(label.text).width;
+    const metrics = ctx.measureText(label.text);
+    const w = metrics.width;
+    // The ink of a name placed in box b (its glyphs' extent, drawn from b's left at its middle): what a reader sees
+    // as near one point or another.
+    const ink = (b: Box): Box => ({
+      x: b.x - metrics.actualBoundingBoxLeft,
+      y: b.y + h / 2 - metrics.actualBoundingBoxAscent,
+      w: metrics.actualBoundingBoxLeft + metrics.actualBoundingBoxRight,
+      h: metrics.actualBoundingBoxAscent + metrics.actualBoundingBoxDescent,
+    });
     const candidates: Box[] = [
       { x: e.x + gap, y: e.y - h / 2, w, h },
       { x: e.x - gap - w, y: e.y - h / 2, w, h },
@@ -636,7 +666,7 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
     const fits = (b: Box) =>
       inside(b) &&
       !taken.some((t) => overlaps(t, { x: b.x - LABEL_SPACE, y: b.y, w: b.w + 2 * LABEL_SPACE, h: b.h })) &&
-      others.every((m) => !m.owner || gapTo(m.x + m.w / 2, m.y + m.h / 2, b) > gapTo(e.x, e.y, b));
+      others.every((m) => !m.owner || gapTo(m.x + m.w / 2, m.y + m.h / 2, ink(b)) > gapTo(e.x, e.y, ink(b)) + 1);
     const box = candidates.find((b) => fits(b) && !others.some((m) => overlaps(m, b))) ?? candidates.find(fits);
     if (!box) continue;
     taken.push(box);
@@ -661,36 +691,74 @@ function marker(ctx: CanvasRenderingContext2D, style: PointStyle, x: number, y: 
   ctx.fill();
 }
 
-// A compact legend for groups of points, top left inside the plot area.
-function drawLegend(chart: Chart, data: LabelData, taken: Box[]): void {
+/** Below this canvas width (CSS px) a legend sits in a band above the plot: inside it, it would cover points. */
+const LEGEND_BAND_BELOW = 480;
+/** Space around the plot in CSS px (Chart.js's layout.padding), before a legend band. */
+const LAYOUT_PADDING = Object.freeze({ top: 6, right: 10, bottom: 2, left: 2 });
+
+// The legend's items in rows from the legend's own top left, wrapped at `wrap` px; each sits on a box 3 px wider on
+// the left and 9 px on the right. Its width and height are the whole block's.
+function legendRows(ctx: CanvasRenderingContext2D, data: LabelData, wrap: number) {
+  const h = data.theme.fontSize * 1.5;
+  const r = data.theme.fontSize * 0.38;
+  ctx.save();
+  ctx.font = font(data.theme, 0.95);
+  const rows: Array<{ item: LabelData['legend'][number]; x: number; y: number; w: number }> = [];
+  let x = 0;
+  let y = 0;
+  for (const item of data.legend) {
+    const w = r * 2 + 6 + ctx.measureText(item.text).width;
+    if (x + w > wrap && x > 0) {
+      x = 0;
+      y += h;
+    }
+    rows.push({ item, x, y, w });
+    x += w + 16;
+  }
+  ctx.restore();
+  return { rows, h, r, width: Math.max(...rows.map((row) => row.x + row.w + 9)), height: y + h };
+}
+
+// Chart.js's layout padding for a chart: on a narrow chart with a legend, the top also holds the legend's band and,
+// below it, room for the top tick label's raised exponent.
+function layoutPadding(chart: Chart): typeof LAYOUT_PADDING {
+  const data = (chart.data as Partial<FigureChartData>).figure;
+  if (!data || data.legend.length === 0 || chart.width >= LEGEND_BAND_BELOW) return LAYOUT_PADDING;
+  const { height } = legendRows(chart.ctx, data, chart.width - 16);
+  return { ...LAYOUT_PADDING, top: LAYOUT_PADDING.top + height + data.theme.fontSize };
+}
+
+// A compact legend for groups of points: on a narrow chart in the band above the plot; else in the first corner of
+// the plot area (top left, top right, bottom right, bottom left) where it covers no point, or the one covering fewest.
+function drawLegend(chart: Chart, data: LabelData, taken: Box[], markers: readonly Box[]): void {
   if (data.legend.length === 0) return;
   const { ctx, chartArea: area } = chart;
   const { theme } = data;
-  const h = theme.fontSize * 1.5;
-  const r = theme.fontSize * 0.38;
+  const band = chart.width < LEGEND_BAND_BELOW;
+  const { rows, h, r, width, height } = legendRows(ctx, data, band ? chart.width - 16 : area.width - 16);
+  const boxesAt = ([left, top]: readonly [number, number]) => rows.map((row) => ({ x: left + row.x - 3, y: top + row.y, w: row.w + 12, h }));
+  const covered = (corner: readonly [number, number]) => markers.filter((m) => boxesAt(corner).some((b) => overlaps(m, b))).length;
+  const [leftEdge, rightEdge] = [area.left + 8, area.right - 5 - width];
+  const [topEdge, bottomEdge] = [area.top + 6, area.bottom - 6 - height];
+  const corners = [[leftEdge, topEdge], [rightEdge, topEdge], [rightEdge, bottomEdge], [leftEdge, bottomEdge]] as const;
+  const corner = band ? ([8, LAYOUT_PADDING.top] as const) : corners.reduce((best, c) => (covered(c) < covered(best) ? c : best));
+  const boxes = boxesAt(corner);
   ctx.font = font(theme, 0.95);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  let x = area.left + 8;
-  let y = area.top + 6;
-  for (const item of data.legend) {
-    const w = r * 2 + 6 + ctx.measureText(item.text).width;
-    if (x + w > area.right - 8 && x > area.left + 8) {
-      x = area.left + 8;
-      y += h;
-    }
+  rows.forEach(({ item }, i) => {
+    const box = boxes[i]!;
     ctx.save();
     ctx.fillStyle = theme.bg;
     ctx.globalAlpha = 0.85;
-    ctx.fillRect(x - 3, y, w + 12, h);
+    ctx.fillRect(box.x, box.y, box.w, box.h);
     ctx.restore();
     ctx.fillStyle = item.color;
-    marker(ctx, item.pointStyle, x + r, y + h / 2, r);
+    marker(ctx, item.pointStyle, box.x + 3 + r, box.y + h / 2, r);
     ctx.fillStyle = theme.text;
-    ctx.fillText(item.text, x + r * 2 + 6, y + h / 2);
-    taken.push({ x: x - 3, y, w: w + 12, h });
-    x += w + 16;
-  }
+    ctx.fillText(item.text, box.x + 3 + r * 2 + 6, box.y + h / 2);
+    taken.push(box);
+  });
 }
 
 // ---------- log-axis labels: "10" with a raised, smaller exponent, laid out and drawn here ----------
@@ -732,6 +800,39 @@ function labelWidths(ctx: CanvasRenderingContext2D, theme: ChartTheme, label: Lo
   return { wb: textWidth(ctx, font(theme), label.base), we: label.exponent ? textWidth(ctx, font(theme, EXPONENT_SCALE), label.exponent) + 1 : 0 };
 }
 
+// Makes a titled vertical axis that Chart.js labels as wide as its labels and title need. Chart.js caps each vertical
+// axis at half the chart's width shared among them, and on a narrow chart with four (two panels, two sides) the
+// labels were drawn into the title.
+function widenToLabels(scale: Scale, theme: ChartTheme): void {
+  const widest = Math.max(0, ...scale.ticks.map((tick) => textWidth(scale.ctx, font(theme), String(tick.label ?? ''))));
+  const lines = titleLines(scale);
+  const title = lines * titleLineHeight(theme) + 4; // the title's lines and their padding
+  scale.width = Math.max(scale.width, tickMark(theme) + 2 * tickGap(theme) + widest + title);
+}
+
+// An axis title's line height in CSS px: its font (one px above the tick labels') at Chart.js's line height, 1.2.
+const titleLineHeight = (theme: ChartTheme) => (theme.fontSize + 1) * 1.2;
+// How many lines an axis title is drawn in (Chart.js takes an array as lines).
+const titleLines = (scale: Scale) => {
+  const { text } = scale.options.title as { text: string | string[] };
+  return Array.isArray(text) ? text.length : 1;
+};
+
+// Sets an axis's title on two lines where in one it would be longer than the axis (on a small phone a long title ran
+// off the canvas at both ends), else on one, and grows the axis by any line added since Chart.js fitted it.
+function fitTitle(scale: Scale, theme: ChartTheme, full: string): void {
+  const title = scale.options.title as { display: boolean; text: string | string[] };
+  if (!title.display || full === '') return;
+  const before = titleLines(scale);
+  const length = scale.isHorizontal() ? scale.width : scale.height;
+  const long = textWidth(scale.ctx, `600 ${theme.fontSize + 1}px ${theme.fontFamily}`, full) > length - 4; // the title's font
+  const lines = long ? inTwo(full) : [full];
+  title.text = lines.length === 1 ? full : lines;
+  const added = (lines.length - before) * titleLineHeight(theme);
+  if (scale.isHorizontal()) scale.height += added;
+  else scale.width += added;
+}
+
 // Grows a log axis by the band its drawn labels need, and keeps the end labels of an x axis inside the canvas.
 function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
   const ctx = scale.ctx;
@@ -758,6 +859,16 @@ function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
   }
 }
 
+// The smallest step k such that labelling every k-th of these labels (left to right, from the first) leaves at least
+// `space` px between neighbours.
+function labelStep(placed: ReadonlyArray<{ x: number; wb: number; we: number }>, space: number): number {
+  for (let k = 1; k < placed.length; k += 1) {
+    const kept = placed.filter((_, i) => i % k === 0);
+    if (kept.every((p, i) => i === 0 || p.x >= kept[i - 1]!.x + kept[i - 1]!.wb + kept[i - 1]!.we + space)) return k;
+  }
+  return Math.max(1, placed.length);
+}
+
 // Draws the labels of the log axes named in `data.superscriptAxes`, beside their tick marks.
 function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
   const { ctx } = chart;
@@ -776,14 +887,17 @@ function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
       const at = scale.getPixelForValue(tick.value);
       const x = horizontal ? at - (wb + we) / 2 : right ? scale.left + tickMark(theme) + tickGap(theme) : scale.right - tickMark(theme) - tickGap(theme) - wb - we;
       const y = horizontal ? scale.top + tickMark(theme) + tickGap(theme) + theme.fontSize * 0.62 : at;
-      return { label, x, y, wb };
+      return { label, x, y, wb, we };
     });
+    // On an x axis too narrow for every label, every second (or third…) power of ten is labelled, from the first.
+    const step = horizontal ? labelStep(placed, theme.fontSize * 0.5) : 1;
+    const shown = placed.filter((_, i) => i % step === 0);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.font = baseFont;
-    for (const p of placed) ctx.fillText(p.label.base, p.x, p.y);
+    for (const p of shown) ctx.fillText(p.label.base, p.x, p.y);
     ctx.font = smallFont;
-    for (const p of placed) if (p.label.exponent) ctx.fillText(p.label.exponent, p.x + p.wb + 1, p.y - theme.fontSize * EXPONENT_RISE);
+    for (const p of shown) if (p.label.exponent) ctx.fillText(p.label.exponent, p.x + p.wb + 1, p.y - theme.fontSize * EXPONENT_RISE);
   }
 }
 
@@ -816,8 +930,8 @@ export const FIGURE_LABELS_PLUGIN: Plugin<'line'> = {
     ctx.save();
     drawSuperscriptTicks(chart, data);
     const taken: Box[] = [];
-    drawLegend(chart, data, taken);
     const markers = markerBoxes(chart, data);
+    drawLegend(chart, data, taken, markers);
     drawLineLabels(chart, data, taken, markers);
     drawPointLabels(chart, data, taken, markers);
     ctx.restore();

@@ -269,6 +269,13 @@ describe('the chart factory', () => {
         }
       });
 
+      it('keeps its words apart and off the points on a phone, where the chart is square and 240–340 px wide (280–380 px screens), both languages', () => {
+        for (const width of [240, 260, 280, 300, 320, 340]) {
+          const theme = { ...LIGHT_THEME, fontSize: chartFontSize(width, 16) };
+          for (const lang of ['en', 'zh'] as const) checkLayout(def, defaultState(def), width, width, lang, theme);
+        }
+      });
+
       it('keeps its words apart and off the points for random valid states too (600×350, and 1200×700 at twice the text)', () => {
         fc.assert(fc.property(validState(def), (state) => checkLayout(def, state, 600, 350, 'en')), { numRuns: 25 });
         const large = { ...LIGHT_THEME, fontSize: chartFontSize(1200, 16 * MAX_TEXT_SCALE) };
