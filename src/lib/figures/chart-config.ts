@@ -694,7 +694,7 @@ function marker(ctx: CanvasRenderingContext2D, style: PointStyle, x: number, y: 
 /** Below this canvas width (CSS px) a legend sits in a band above the plot: inside it, it would cover points. */
 const LEGEND_BAND_BELOW = 480;
 /** Space around the plot in CSS px (Chart.js's layout.padding), before a legend band. */
-const LAYOUT_PADDING = Object.freeze({ top: 6, right: 10, bottom: 2, left: 2 });
+const LAYOUT_PADDING: Readonly<Record<'top' | 'right' | 'bottom' | 'left', number>> = Object.freeze({ top: 6, right: 10, bottom: 2, left: 2 });
 
 // The legend's items in rows from the legend's own top left, wrapped at `wrap` px; each sits on a box 3 px wider on
 // the left and 9 px on the right. Its width and height are the whole block's.
@@ -814,14 +814,14 @@ function widenToLabels(scale: Scale, theme: ChartTheme): void {
 const titleLineHeight = (theme: ChartTheme) => (theme.fontSize + 1) * 1.2;
 // How many lines an axis title is drawn in (Chart.js takes an array as lines).
 const titleLines = (scale: Scale) => {
-  const { text } = scale.options.title as { text: string | string[] };
+  const { text } = (scale.options as unknown as { title: { text: string | string[] } }).title;
   return Array.isArray(text) ? text.length : 1;
 };
 
 // Sets an axis's title on two lines where in one it would be longer than the axis (on a small phone a long title ran
 // off the canvas at both ends), else on one, and grows the axis by any line added since Chart.js fitted it.
 function fitTitle(scale: Scale, theme: ChartTheme, full: string): void {
-  const title = scale.options.title as { display: boolean; text: string | string[] };
+  const { title } = scale.options as unknown as { title: { display: boolean; text: string | string[] } };
   if (!title.display || full === '') return;
   const before = titleLines(scale);
   const length = scale.isHorizontal() ? scale.width : scale.height;
