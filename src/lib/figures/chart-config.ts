@@ -5,7 +5,7 @@
 // direct labels at line ends and beside named points.
 import type { Chart, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, ScaleOptionsByType } from 'chart.js';
 import type { AxisSpec, FigureModel, FigureState, Lang, Series, SeriesRole } from './types';
-import { formatNumber, formatPlain, formatYearMonth, isFiniteNumber, superscript } from './format';
+import { formatNumber, formatPlain, formatYearMonth, isFiniteNumber } from './format';
 import { colonIn } from './sources';
 
 /** Colours and type the chart takes from the page (CSS custom properties) or, for twins and print, from LIGHT_THEME. */
@@ -137,16 +137,6 @@ export type XY = { x: number; y: number };
 /** The chart data the factory builds: datasets plus the labels plugin's inputs. */
 export type FigureChartData = ChartConfiguration<'line', XY[]>['data'] & { figure: LabelData };
 
-const SUPERSCRIPT_VALUE: Record<string, string> = {
-  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-',
-};
-
-/** A power of ten as tick text: 10⁹, or plain ("0.1", "100") between 0.01 and 1000. */
-export function powerOfTenLabel(exponent: number): string {
-  if (exponent >= -2 && exponent <= 3) return formatPlain(10 ** exponent, 3);
-  return `10${superscript(exponent)}`;
-}
-
 // The exponent of a power of ten (within float noise), or undefined.
 function powerOfTen(value: number): number | undefined {
   if (!(value > 0)) return undefined;
@@ -178,12 +168,6 @@ export function logTicks(min: number, max: number): number[] {
     }
   }
   return out;
-}
-
-// Tick text of a log axis: powers of ten with superscripts (plain between 0.01 and 1000), other ticks plain.
-function logTickLabel(value: number): string {
-  const exponent = powerOfTen(value);
-  return exponent !== undefined ? powerOfTenLabel(exponent) : formatPlain(value, 3);
 }
 
 // Tick text of a linear axis by kind.
@@ -243,15 +227,14 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       // them: the axis reserves the band the drawn labels need, from widths measured once per text and font.
       (options.ticks as Record<string, unknown>).display = false;
       options.afterFit = (scale: Scale) => {
-        fitTitle(scale, theme, spec.title[lang]);
+        fitAxis(scale, theme, spec.title[lang], false);
         reserveLogLabels(scale, theme);
       };
     }
   }
   if (!log && !hidden) {
     options.afterFit = (scale: Scale) => {
-      fitTitle(scale, theme, spec.title[lang]);
-      if (!isX) widenToLabels(scale, theme);
+      fitAxis(scale, theme, spec.title[lang], !isX);
     };
   }
   if (spec.panel !== undefined) {
@@ -492,10 +475,10 @@ function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
 
 // A text in two lines, broken at the space nearest its middle (one line if it has no space).
 function inTwo(text: string): string[] {
-  const spaces = [...text.matchAll(/ /g)].map((m) => m.index!);
-  if (spaces.length === 0) return [text];
-  const at = spaces.reduce((best, i) => (Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2) ? i : best));
-  return [text.slice(0, at), text.slice(at + 1)];
+  const mid = text.length / 2;
+  const [before, after] = [text.lastIndexOf(' ', mid), text.indexOf(' ', mid)];
+  const at = before < 0 || (after >= 0 && after - mid < mid - before) ? after : before;
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: readonly Box[]): void {
@@ -632,16 +615,10 @@ function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: R
   for (const { label, meta, e } of points) {
     if (!meta || meta.hidden || !e || !isFiniteNumber(e.x) || !isFiniteNumber(e.y)) continue;
     if (e.x < area.left - 1 || e.x > area.right + 1 || e.y < area.top - 1 || e.y > area.bottom + 1) continue;
-    const metrics = ctx.measureText(label.text);
-    const w = metrics.width;
-    // The ink of a name placed in box b (its glyphs' extent, drawn from b's left at its middle): what a reader sees
-    // as near one point or another.
-    const ink = (b: Box): Box => ({
-      x: b.x - metrics.actualBoundingBoxLeft,
-      y: b.y + h / 2 - metrics.actualBoundingBoxAscent,
-      w: metrics.actualBoundingBoxLeft + metrics.actualBoundingBoxRight,
-      h: metrics.actualBoundingBoxAscent + metrics.actualBoundingBoxDescent,
-    });
+    const { width: w, actualBoundingBoxAscent: ascent, actualBoundingBoxDescent: descent } = ctx.measureText(label.text);
+    // The ink of a name placed in box b (as tall as its glyphs, drawn at b's middle): what a reader sees as near one
+    // point or another.
+    const ink = (b: Box): Box => ({ ...b, y: b.y + h / 2 - ascent, h: ascent + descent });
     const candidates: Box[] = [
       { x: e.x + gap, y: e.y - h / 2, w, h },
       { x: e.x - gap - w, y: e.y - h / 2, w, h },
@@ -691,74 +668,56 @@ function marker(ctx: CanvasRenderingContext2D, style: PointStyle, x: number, y: 
   ctx.fill();
 }
 
-/** Below this canvas width (CSS px) a legend sits in a band above the plot: inside it, it would cover points. */
-const LEGEND_BAND_BELOW = 480;
-/** Space around the plot in CSS px (Chart.js's layout.padding), before a legend band. */
-const LAYOUT_PADDING: Readonly<Record<'top' | 'right' | 'bottom' | 'left', number>> = Object.freeze({ top: 6, right: 10, bottom: 2, left: 2 });
+/** Space around the plot in CSS px (Chart.js's layout.padding), before a legend's band. */
+const LAYOUT_PADDING: Readonly<Record<'top' | 'right' | 'bottom' | 'left', number>> = { top: 6, right: 10, bottom: 2, left: 2 };
 
-// The legend's items in rows from the legend's own top left, wrapped at `wrap` px; each sits on a box 3 px wider on
-// the left and 9 px on the right. Its width and height are the whole block's.
-function legendRows(ctx: CanvasRenderingContext2D, data: LabelData, wrap: number) {
+// The legend's items in rows across the canvas, wrapped at its width less 16 px: each sits on a box 3 px wider on the
+// left and 9 px on the right, from the canvas's left edge plus 8 px.
+function legendRows(ctx: CanvasRenderingContext2D, data: LabelData, width: number) {
   const h = data.theme.fontSize * 1.5;
   const r = data.theme.fontSize * 0.38;
   ctx.save();
   ctx.font = font(data.theme, 0.95);
   const rows: Array<{ item: LabelData['legend'][number]; x: number; y: number; w: number }> = [];
-  let x = 0;
-  let y = 0;
+  let x = 8;
+  let y = LAYOUT_PADDING.top;
   for (const item of data.legend) {
     const w = r * 2 + 6 + ctx.measureText(item.text).width;
-    if (x + w > wrap && x > 0) {
-      x = 0;
+    if (x + w > width - 8 && x > 8) {
+      x = 8;
       y += h;
     }
     rows.push({ item, x, y, w });
     x += w + 16;
   }
   ctx.restore();
-  return { rows, h, r, width: Math.max(...rows.map((row) => row.x + row.w + 9)), height: y + h };
+  return { rows, h, r, bottom: y + h };
 }
 
-// Chart.js's layout padding for a chart: on a narrow chart with a legend, the top also holds the legend's band and,
-// below it, room for the top tick label's raised exponent.
+// Chart.js's layout padding: with a legend, the top also holds the legend's band and, below it, room for the top tick
+// label's raised exponent.
 function layoutPadding(chart: Chart): typeof LAYOUT_PADDING {
   const data = (chart.data as Partial<FigureChartData>).figure;
-  if (!data || data.legend.length === 0 || chart.width >= LEGEND_BAND_BELOW) return LAYOUT_PADDING;
-  const { height } = legendRows(chart.ctx, data, chart.width - 16);
-  return { ...LAYOUT_PADDING, top: LAYOUT_PADDING.top + height + data.theme.fontSize };
+  if (!data || data.legend.length === 0) return LAYOUT_PADDING;
+  return { ...LAYOUT_PADDING, top: legendRows(chart.ctx, data, chart.width).bottom + data.theme.fontSize };
 }
 
-// A compact legend for groups of points: on a narrow chart in the band above the plot; else in the first corner of
-// the plot area (top left, top right, bottom right, bottom left) where it covers no point, or the one covering fewest.
-function drawLegend(chart: Chart, data: LabelData, taken: Box[], markers: readonly Box[]): void {
+// A compact legend for groups of points, in a band above the plot, where it covers no point.
+function drawLegend(chart: Chart, data: LabelData, taken: Box[]): void {
   if (data.legend.length === 0) return;
-  const { ctx, chartArea: area } = chart;
+  const { ctx } = chart;
   const { theme } = data;
-  const band = chart.width < LEGEND_BAND_BELOW;
-  const { rows, h, r, width, height } = legendRows(ctx, data, band ? chart.width - 16 : area.width - 16);
-  const boxesAt = ([left, top]: readonly [number, number]) => rows.map((row) => ({ x: left + row.x - 3, y: top + row.y, w: row.w + 12, h }));
-  const covered = (corner: readonly [number, number]) => markers.filter((m) => boxesAt(corner).some((b) => overlaps(m, b))).length;
-  const [leftEdge, rightEdge] = [area.left + 8, area.right - 5 - width];
-  const [topEdge, bottomEdge] = [area.top + 6, area.bottom - 6 - height];
-  const corners = [[leftEdge, topEdge], [rightEdge, topEdge], [rightEdge, bottomEdge], [leftEdge, bottomEdge]] as const;
-  const corner = band ? ([8, LAYOUT_PADDING.top] as const) : corners.reduce((best, c) => (covered(c) < covered(best) ? c : best));
-  const boxes = boxesAt(corner);
+  const { rows, h, r } = legendRows(ctx, data, chart.width);
   ctx.font = font(theme, 0.95);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  rows.forEach(({ item }, i) => {
-    const box = boxes[i]!;
-    ctx.save();
-    ctx.fillStyle = theme.bg;
-    ctx.globalAlpha = 0.85;
-    ctx.fillRect(box.x, box.y, box.w, box.h);
-    ctx.restore();
+  for (const { item, x, y, w } of rows) {
     ctx.fillStyle = item.color;
-    marker(ctx, item.pointStyle, box.x + 3 + r, box.y + h / 2, r);
+    marker(ctx, item.pointStyle, x + r, y + h / 2, r);
     ctx.fillStyle = theme.text;
-    ctx.fillText(item.text, box.x + 3 + r * 2 + 6, box.y + h / 2);
-    taken.push(box);
-  });
+    ctx.fillText(item.text, x + r * 2 + 6, y + h / 2);
+    taken.push({ x: x - 3, y, w: w + 12, h });
+  }
 }
 
 // ---------- log-axis labels: "10" with a raised, smaller exponent, laid out and drawn here ----------
@@ -767,18 +726,20 @@ const EXPONENT_SCALE = 0.72;
 /** How far an exponent's baseline is raised above its base's, in font sizes. */
 const EXPONENT_RISE = 0.42;
 
-interface LogLabel {
+export interface LogLabel {
   readonly value: number;
   readonly base: string;
   readonly exponent: string;
 }
 
-// A log tick's label split into base and exponent: 1e9 → "10" + "9", 0.5 → "0.5" + "".
-function logLabel(value: number): LogLabel {
-  const text = logTickLabel(value);
-  const match = /^10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
-  if (!match) return { value, base: text, exponent: '' };
-  return { value, base: '10', exponent: [...(match[1] as string)].map((c) => SUPERSCRIPT_VALUE[c] ?? '').join('').replace('-', '−') };
+/**
+ * A log axis's label at a tick, as drawn: a power of ten as "10" with its exponent raised (1e9 → "10" + "9", 1e-3 →
+ * "10" + "−3"), but plain between 0.01 and 1000 (100 → "100"), and any other tick plain (0.5 → "0.5").
+ */
+export function logLabel(value: number): LogLabel {
+  const exponent = powerOfTen(value);
+  const plain = exponent === undefined || (exponent >= -2 && exponent <= 3);
+  return { value, base: plain ? formatPlain(value, 3) : '10', exponent: plain ? '' : String(exponent).replace('-', '−') };
 }
 
 const widthCache = new Map<string, number>();
@@ -800,37 +761,25 @@ function labelWidths(ctx: CanvasRenderingContext2D, theme: ChartTheme, label: Lo
   return { wb: textWidth(ctx, font(theme), label.base), we: label.exponent ? textWidth(ctx, font(theme, EXPONENT_SCALE), label.exponent) + 1 : 0 };
 }
 
-// Makes a titled vertical axis that Chart.js labels as wide as its labels and title need. Chart.js caps each vertical
-// axis at half the chart's width shared among them, and on a narrow chart with four (two panels, two sides) the
-// labels were drawn into the title.
-function widenToLabels(scale: Scale, theme: ChartTheme): void {
-  const widest = Math.max(0, ...scale.ticks.map((tick) => textWidth(scale.ctx, font(theme), String(tick.label ?? ''))));
-  const lines = titleLines(scale);
-  const title = lines * titleLineHeight(theme) + 4; // the title's lines and their padding
-  scale.width = Math.max(scale.width, tickMark(theme) + 2 * tickGap(theme) + widest + title);
-}
-
-// An axis title's line height in CSS px: its font (one px above the tick labels') at Chart.js's line height, 1.2.
-const titleLineHeight = (theme: ChartTheme) => (theme.fontSize + 1) * 1.2;
-// How many lines an axis title is drawn in (Chart.js takes an array as lines).
-const titleLines = (scale: Scale) => {
-  const { text } = (scale.options as unknown as { title: { text: string | string[] } }).title;
-  return Array.isArray(text) ? text.length : 1;
-};
-
-// Sets an axis's title on two lines where in one it would be longer than the axis (on a small phone a long title ran
-// off the canvas at both ends), else on one, and grows the axis by any line added since Chart.js fitted it.
-function fitTitle(scale: Scale, theme: ChartTheme, full: string): void {
+// Fits an axis to its words after Chart.js has: a title longer than the axis goes on two lines (on a small phone one
+// ran off the canvas at both ends), and the axis grows by any line added; with `labels`, a vertical axis becomes as
+// wide as its tick labels and title need (Chart.js caps each vertical axis at a share of half the chart's width, and
+// on a narrow chart with four of them the labels ran into the title).
+function fitAxis(scale: Scale, theme: ChartTheme, full: string, labels: boolean): void {
   const { title } = scale.options as unknown as { title: { display: boolean; text: string | string[] } };
-  if (!title.display || full === '') return;
-  const before = titleLines(scale);
-  const length = scale.isHorizontal() ? scale.width : scale.height;
-  const long = textWidth(scale.ctx, `600 ${theme.fontSize + 1}px ${theme.fontFamily}`, full) > length - 4; // the title's font
+  if (!title.display || !full) return;
+  const line = (theme.fontSize + 1) * 1.2; // a title's line: its font (1 px above the ticks') at Chart.js's 1.2
+  const horizontal = scale.isHorizontal();
+  const before = Array.isArray(title.text) ? title.text.length : 1;
+  const long = textWidth(scale.ctx, `600 ${theme.fontSize + 1}px ${theme.fontFamily}`, full) > (horizontal ? scale.width : scale.height) - 4;
   const lines = long ? inTwo(full) : [full];
-  title.text = lines.length === 1 ? full : lines;
-  const added = (lines.length - before) * titleLineHeight(theme);
-  if (scale.isHorizontal()) scale.height += added;
-  else scale.width += added;
+  title.text = lines.length > 1 ? lines : full;
+  if (horizontal) scale.height += (lines.length - before) * line;
+  else scale.width += (lines.length - before) * line;
+  if (labels) {
+    const widest = Math.max(0, ...scale.ticks.map((tick) => textWidth(scale.ctx, font(theme), String(tick.label ?? ''))));
+    scale.width = Math.max(scale.width, tickMark(theme) + 2 * tickGap(theme) + widest + lines.length * line + 4);
+  }
 }
 
 // Grows a log axis by the band its drawn labels need, and keeps the end labels of an x axis inside the canvas.
@@ -859,16 +808,6 @@ function reserveLogLabels(scale: Scale, theme: ChartTheme): void {
   }
 }
 
-// The smallest step k such that labelling every k-th of these labels (left to right, from the first) leaves at least
-// `space` px between neighbours.
-function labelStep(placed: ReadonlyArray<{ x: number; wb: number; we: number }>, space: number): number {
-  for (let k = 1; k < placed.length; k += 1) {
-    const kept = placed.filter((_, i) => i % k === 0);
-    if (kept.every((p, i) => i === 0 || p.x >= kept[i - 1]!.x + kept[i - 1]!.wb + kept[i - 1]!.we + space)) return k;
-  }
-  return Math.max(1, placed.length);
-}
-
 // Draws the labels of the log axes named in `data.superscriptAxes`, beside their tick marks.
 function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
   const { ctx } = chart;
@@ -881,16 +820,18 @@ function drawSuperscriptTicks(chart: Chart, data: LabelData): void {
     if (!scale || !(scale.options as { display?: boolean | string }).display) continue;
     const horizontal = scale.isHorizontal();
     const right = !horizontal && scale.position === 'right';
+    const off = tickMark(theme) + tickGap(theme);
     const placed = scale.ticks.map((tick) => {
       const label = logLabel(tick.value);
       const { wb, we } = labelWidths(ctx, theme, label);
       const at = scale.getPixelForValue(tick.value);
-      const x = horizontal ? at - (wb + we) / 2 : right ? scale.left + tickMark(theme) + tickGap(theme) : scale.right - tickMark(theme) - tickGap(theme) - wb - we;
-      const y = horizontal ? scale.top + tickMark(theme) + tickGap(theme) + theme.fontSize * 0.62 : at;
-      return { label, x, y, wb, we };
+      const x = horizontal ? at - (wb + we) / 2 : right ? scale.left + off : scale.right - off - wb - we;
+      return { label, x, y: horizontal ? scale.top + off + theme.fontSize * 0.62 : at, wb, end: x + wb + we };
     });
-    // On an x axis too narrow for every label, every second (or third…) power of ten is labelled, from the first.
-    const step = horizontal ? labelStep(placed, theme.fontSize * 0.5) : 1;
+    // On an x axis too narrow for every label, every second (or third…) power of ten is labelled, from the first, so
+    // that half a text size stays between neighbours.
+    let step = 1;
+    while (horizontal && placed.some((p, i) => i >= step && i % step === 0 && p.x < placed[i - step]!.end + theme.fontSize / 2)) step += 1;
     const shown = placed.filter((_, i) => i % step === 0);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
@@ -930,8 +871,8 @@ export const FIGURE_LABELS_PLUGIN: Plugin<'line'> = {
     ctx.save();
     drawSuperscriptTicks(chart, data);
     const taken: Box[] = [];
+    drawLegend(chart, data, taken);
     const markers = markerBoxes(chart, data);
-    drawLegend(chart, data, taken, markers);
     drawLineLabels(chart, data, taken, markers);
     drawPointLabels(chart, data, taken, markers);
     ctx.restore();

@@ -6,7 +6,7 @@ import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, Poin
 import { FIGURES } from '../../../src/lib/figures/registry';
 import { defaultState } from '../../../src/lib/figures/controls';
 import {
-  LIGHT_THEME, MAX_TEXT_SCALE, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, hoverText, logTicks, powerOfTenLabel, type FigureChartData, type XY,
+  LIGHT_THEME, MAX_TEXT_SCALE, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, hoverText, logLabel, logTicks, type FigureChartData, type XY,
 } from '../../../src/lib/figures/chart-config';
 import type { FigureDefinition, FigureState } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
@@ -198,9 +198,12 @@ describe('the chart factory', () => {
   });
 
   it('labels log axes only at powers of ten, with superscripts (plain between 0.01 and 1000)', () => {
-    expect(powerOfTenLabel(9)).toBe('10⁹');
-    expect(powerOfTenLabel(-3)).toBe('10⁻³');
-    expect(powerOfTenLabel(2)).toBe('100');
+    expect(logLabel(1e9)).toEqual({ value: 1e9, base: '10', exponent: '9' });
+    expect(logLabel(1e-3)).toEqual({ value: 1e-3, base: '10', exponent: '−3' });
+    expect(logLabel(1e4)).toEqual({ value: 1e4, base: '10', exponent: '4' });
+    for (const [value, text] of [[1e3, '1,000'], [100, '100'], [0.01, '0.01'], [0.5, '0.5'], [1.5, '1.5']] as const) {
+      expect(logLabel(value)).toEqual({ value, base: text, exponent: '' });
+    }
     expect(logTicks(1e6, 1e13)).toEqual([1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13]);
     expect(logTicks(1, 5)).toEqual([1, 1.5, 2, 3, 4, 5]);
     expect(logTicks(1e-5, 1e25).length).toBeLessThanOrEqual(12);
