@@ -6,6 +6,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import { contentDir } from './content-dir';
 import type { Lang } from './i18n';
+import { ET_AL } from './typography';
 
 /** The CSL-JSON fields this site reads. */
 interface CslItem {
@@ -85,7 +86,7 @@ export function citationLabel(ref: Reference, lang: Lang): string {
   else if (names.length === 1) who = names[0]!;
   else if (names.length === 2) who = lang === 'zh' ? `${names[0]}、${names[1]}` : `${names[0]} & ${names[1]}`;
   // "et al." is one unit, never split across two lines (a no-break space); a line may still end before it or the year.
-  else who = lang === 'zh' ? `${names[0]} 等` : `${names[0]} et\u00a0al.`;
+  else who = lang === 'zh' ? `${names[0]} 等` : `${names[0]} ${ET_AL}`;
   return `${who} ${ref.year}`;
 }
 

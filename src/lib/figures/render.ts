@@ -5,6 +5,7 @@ import type { FigureCredits, Readout, TableData } from './types';
 import type { IgnoredValue } from './url-state';
 import { figureText, frameText, reasonText } from './strings';
 import { colonIn } from './sources';
+import { ET_AL } from '../typography';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -71,7 +72,7 @@ export function sourceText(def: FigureCredits, lang: Lang): { sources: string; n
 export function creditLine(def: FigureCredits, lang: Lang): string {
   const { sources, notes } = sourceText(def, lang);
   const line = notes ? `${sources}${sentenceGap(lang)}${frameText(lang, 'note')}${colonIn(lang)}${notes}` : sources;
-  return line.replaceAll(' et al.', ' et\u00a0al.');
+  return line.replaceAll(' et al.', ` ${ET_AL}`);
 }
 
 /** The source line as HTML, as the caption prints it: escaped, with "^{…}" superscripts (an exponent in a formula). */
