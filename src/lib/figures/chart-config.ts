@@ -178,6 +178,9 @@ function linearTickLabel(value: number, kind: AxisSpec['ticks']): string {
   return formatNumber(value, 3) === '—' ? '' : formatNumber(value, 3);
 }
 
+// An axis title's font: one px above the tick labels', semibold.
+const titleFont = (theme: ChartTheme) => ({ family: theme.fontFamily, size: theme.fontSize + 1, weight: '600' as const });
+
 // Chart.js options of one axis.
 function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme): Record<string, unknown> {
   const log = spec.type === 'log';
@@ -193,7 +196,7 @@ function scaleOptions(id: string, spec: AxisSpec, lang: Lang, theme: ChartTheme)
       display: !hidden,
       text: spec.title[lang],
       color: theme.text,
-      font: { family: theme.fontFamily, size: theme.fontSize + 1, weight: '600' },
+      font: titleFont(theme),
       padding: { top: 2, bottom: 2 },
     },
     ticks: {
@@ -486,7 +489,8 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   const { theme } = data;
   const lineHeight = theme.fontSize * 1.35;
   const swatch = theme.fontSize * 1.6;
-  ctx.font = font(theme, 1, '600');
+  const labelFont = font(theme, 1, '600');
+  ctx.font = labelFont;
   const placed: Array<Box & { path: ReadonlyArray<{ x: number; y: number }>; texts: readonly string[]; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
   for (const label of data.lines) {
     const meta = chart.getDatasetMeta(label.datasetIndex);
@@ -505,9 +509,9 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     }
     if (!anchor) continue;
     // A name wider than the plot is set on two lines, broken at the space nearest its middle.
-    const fitsOnOne = ctx.measureText(label.text).width + swatch + 6 <= area.width - 4;
-    const texts = fitsOnOne ? [label.text] : inTwo(label.text);
-    const w = Math.max(...texts.map((t) => ctx.measureText(t).width)) + swatch + 6;
+    const width = (text: string) => textWidth(ctx, labelFont, text) + swatch + 6;
+    const texts = width(label.text) <= area.width - 4 ? [label.text] : inTwo(label.text);
+    const w = Math.max(...texts.map(width));
     const h = lineHeight * texts.length;
     const x = Math.max(area.left, Math.min(anchor.x, area.right) - w - 2);
     const above = anchor.y - h - 3;
@@ -676,13 +680,12 @@ const LAYOUT_PADDING: Readonly<Record<'top' | 'right' | 'bottom' | 'left', numbe
 function legendRows(ctx: CanvasRenderingContext2D, data: LabelData, width: number) {
   const h = data.theme.fontSize * 1.5;
   const r = data.theme.fontSize * 0.38;
-  ctx.save();
-  ctx.font = font(data.theme, 0.95);
+  const itemFont = font(data.theme, 0.95);
   const rows: Array<{ item: LabelData['legend'][number]; x: number; y: number; w: number }> = [];
   let x = 8;
   let y = LAYOUT_PADDING.top;
   for (const item of data.legend) {
-    const w = r * 2 + 6 + ctx.measureText(item.text).width;
+    const w = r * 2 + 6 + textWidth(ctx, itemFont, item.text);
     if (x + w > width - 8 && x > 8) {
       x = 8;
       y += h;
@@ -690,7 +693,6 @@ function legendRows(ctx: CanvasRenderingContext2D, data: LabelData, width: numbe
     rows.push({ item, x, y, w });
     x += w + 16;
   }
-  ctx.restore();
   return { rows, h, r, bottom: y + h };
 }
 
@@ -768,10 +770,11 @@ function labelWidths(ctx: CanvasRenderingContext2D, theme: ChartTheme, label: Lo
 function fitAxis(scale: Scale, theme: ChartTheme, full: string, labels: boolean): void {
   const { title } = scale.options as unknown as { title: { display: boolean; text: string | string[] } };
   if (!title.display || !full) return;
-  const line = (theme.fontSize + 1) * 1.2; // a title's line: its font (1 px above the ticks') at Chart.js's 1.2
+  const { family, size, weight } = titleFont(theme);
+  const line = size * 1.2; // a title's line: its font at Chart.js's line height, 1.2
   const horizontal = scale.isHorizontal();
   const before = Array.isArray(title.text) ? title.text.length : 1;
-  const long = textWidth(scale.ctx, `600 ${theme.fontSize + 1}px ${theme.fontFamily}`, full) > (horizontal ? scale.width : scale.height) - 4;
+  const long = textWidth(scale.ctx, `${weight} ${size}px ${family}`, full) > (horizontal ? scale.width : scale.height) - 4;
   const lines = long ? inTwo(full) : [full];
   title.text = lines.length > 1 ? lines : full;
   if (horizontal) scale.height += (lines.length - before) * line;
