@@ -662,22 +662,59 @@ test.describe('the header on a narrow phone', () => {
     });
   }
 
-  test('195 px: a link to a section lands below the two-row header, and the reading bar runs along the top edge', async ({ page }) => {
-    await page.setViewportSize({ width: 195, height: 420 });
+  // The two-row header is about 5.7rem tall: on a tall screen it stays, and a link lands below it; on 195 × 420 (a
+  // 390 × 844 phone at 200 % text) it would hide 22 % of every screen, so there it scrolls away with the page.
+  const landing = async (page: Page, height: number) => {
+    await page.setViewportSize({ width: 195, height });
     const chapter = editions.en[2]!;
     await page.goto(`/en/${chapter.slug}/`);
     const id = await page.locator('.prose h2[id]').nth(1).getAttribute('id');
     await page.goto(`/en/${chapter.slug}/#${id}`);
-    const { heading, header, bar } = await page.evaluate((target) => ({
+    return page.evaluate((target) => ({
       heading: document.getElementById(target)!.getBoundingClientRect().top,
       header: document.querySelector('.site-header')!.getBoundingClientRect().bottom,
       bar: document.querySelector('.reading-progress')!.getBoundingClientRect().top,
     }), id!);
-    expect(header, 'the header has two rows').toBeGreaterThan(80);
+  };
+  test('195 × 1000 px: a link to a section lands below the two-row header, and the reading bar runs along the top edge', async ({ page }) => {
+    const { heading, header, bar } = await landing(page, 1000);
+    expect(header, 'the header has two rows, on screen').toBeGreaterThan(80);
     expect(heading, 'the section heading sits below the header').toBeGreaterThanOrEqual(header);
     expect(heading - header, 'and not far below it').toBeLessThan(60);
     expect(bar).toBe(0);
   });
+  test('195 × 420 px: the two-row header scrolls away, a link to a section lands at the top, and the reading bar counts from the top edge', async ({ page }) => {
+    const { heading, header, bar } = await landing(page, 420);
+    expect(header, 'the header has scrolled away').toBeLessThanOrEqual(0);
+    expect(heading, 'the section heading is at the screen\'s top').toBeGreaterThanOrEqual(0);
+    expect(heading, 'and not far below it').toBeLessThan(40);
+    expect(bar).toBe(0);
+    // Halfway down the chapter's text the bar is about half full (measured from the screen's top, not the header's
+    // foot far above it).
+    await page.evaluate(() => {
+      const prose = document.querySelector('.prose')!.getBoundingClientRect();
+      scrollTo(0, scrollY + prose.top + (prose.height - innerHeight) / 2);
+    });
+    await expect.poll(() => page.locator('[data-reading-progress] > span').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)).toBeGreaterThan(0.4);
+    expect(await page.locator('[data-reading-progress] > span').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)).toBeLessThan(0.6);
+  });
+});
+
+// The same breakpoints set by the browser's own text-size setting, as a reader sets it: at 200 % a 390 × 844 phone's
+// header would cover 183 of its 844 px, and scrolls away instead; at 100 % it stays on screen.
+test('a reader\'s text size decides whether the header stays on screen (390 × 844: yes at 100 %, no at 200 %)', async ({ browser }) => {
+  for (const [root, stays] of [[16, true], [32, false]] as const) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: root, fixed: Math.round((root * 13) / 16) } });
+    await page.goto(`/zh/${editions.zh[2]!.slug}/`);
+    await page.evaluate(() => scrollTo(0, 3000));
+    const bottom = await page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().bottom);
+    if (stays) expect(bottom, `${root} px text: the header's foot on screen`).toBeGreaterThan(40);
+    else expect(bottom, `${root} px text: the header scrolled away`).toBeLessThanOrEqual(0);
+    await context.close();
+  }
 });
 
 test.describe('the pager on a narrow phone', () => {

@@ -72,7 +72,8 @@ export function initPreviews(): void {
   function place(trigger: HTMLElement): void {
     const rect = trigger.getBoundingClientRect();
     const width = document.documentElement.clientWidth;
-    const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+    // The header's foot, or the screen's top where the header has scrolled away (a short screen: global.css).
+    const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
     const { offsetWidth: w, offsetHeight: h } = box;
     const left = Math.max(8, Math.min(rect.left + rect.width / 2 - w / 2, width - w - 8));
     const fitsBelow = rect.bottom + 8 + h <= innerHeight - 8;
