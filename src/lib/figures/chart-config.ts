@@ -508,33 +508,46 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
       }
     }
     if (!anchor) continue;
-    // A name wider than the plot is set on two lines, broken at the space nearest its middle.
-    const width = (text: string) => textWidth(ctx, labelFont, text) + swatch + 6;
-    const texts = width(label.text) <= area.width - 4 ? [label.text] : inTwo(label.text);
-    const w = Math.max(...texts.map(width));
-    const h = lineHeight * texts.length;
-    const x = Math.max(area.left, Math.min(anchor.x, area.right) - w - 2);
-    const above = anchor.y - h - 3;
-    const below = anchor.y + 4;
-    const fallback = above < top ? Math.min(below, bottom - h) : above;
     // Places by the line's end: above it, below it, a line further out, each also half a label further left; then
-    // up to five lines out, a whole label further left, and at the plot's left edge. A place covers no point and no
-    // label placed before, and the first by the end that leaves the label's own line clear is taken (a line that
-    // falls to the right passes through the place above its end), else the first such further out; if none, the
-    // first free place, or above the end (below it at the panel's top). Crossing another line is allowed: where lines
-    // run close together their names stack beside their ends, as a key.
+    // up to five lines out, a whole label further left, and at the plot's left edge; then anywhere in the panel,
+    // nearest the line's later half first (a small panel, or a line that falls to the right and so passes through
+    // the places above its end). A place covers no point and no label placed before, and the first that
+    // leaves the label's own line clear is taken. The name is on one line, or on two, broken at the space nearest its
+    // middle, where it is wider than the plot or no place on one line leaves its line clear. If none does, the first
+    // free place, or above the end (below it at the panel's top). Crossing another line is allowed: where lines run
+    // close together their names stack beside their ends, as a key.
     // The line as drawn: its points on the canvas, in order.
     const own = elements.filter((e) => e && isFiniteNumber(e.x) && isFiniteNumber(e.y));
-    const free = ([left, y]: readonly [number, number]) => {
-      const box = { x: left, y, w, h };
-      return y >= top && y + h <= bottom && left >= area.left && !markers.some((m) => overlaps(m, box)) && !placed.some((p) => overlaps(p, box));
+    const { x: endX, y: endY } = anchor;
+    const width = (text: string) => textWidth(ctx, labelFont, text) + swatch + 6;
+    const search = (texts: string[]) => {
+      const w = Math.max(...texts.map(width));
+      const h = lineHeight * texts.length;
+      const x = Math.max(area.left, Math.min(endX, area.right) - w - 2);
+      const above = endY - h - 3;
+      const below = endY + 4;
+      const lefts = [x, x - w / 2, x - w, area.left + 2];
+      const at = (n: number, ks: number[]) => lefts.slice(0, n).flatMap((left) => ks.flatMap((k) => [above - k * lineHeight, below + k * lineHeight]).map((y) => ({ x: left, y, w, h })));
+      const free = (b: Box) => b.y >= top && b.y + h <= bottom && b.x >= area.left && !markers.some((m) => overlaps(m, b)) && !placed.some((p) => overlaps(p, b));
+      const clearOf = (list: Box[]) => list.find((b) => !pathCrosses(own, b));
+      let places = [...at(2, [0, 1]), ...at(4, [0, 1, 2, 3, 4, 5])].filter(free);
+      let clear = clearOf(places);
+      if (!clear) {
+        // Measured only when needed: each place's distance from the line's later half, where lines that start
+        // together (as the data-limited curves do) have drawn apart.
+        const later = own.slice(own.length >> 1);
+        const anywhere: Box[] = [];
+        for (let y = top; y + h <= bottom; y += lineHeight / 2) for (const left of lefts) anywhere.push({ x: left, y, w, h });
+        const apart = anywhere.filter(free).map((b) => [Math.min(...later.map((e) => gapTo(e.x, e.y, b))), b] as const);
+        places = [...places, ...apart.sort((a, b) => a[0] - b[0]).map((a) => a[1])];
+        clear = clearOf(places);
+      }
+      return { texts, clear, other: places[0] ?? { x, y: above < top ? Math.min(below, bottom - h) : above, w, h } };
     };
-    const ownClear = ([left, y]: readonly [number, number]) => free([left, y]) && !pathCrosses(own, { x: left, y, w, h });
-    const lines = (ks: number[]) => ks.flatMap((k) => [above - k * lineHeight, below + k * lineHeight]);
-    const near = [x, x - w / 2].flatMap((left) => lines([0, 1]).map((y) => [left, y] as const));
-    const far = [x, x - w / 2, x - w, area.left + 2].flatMap((left) => lines([0, 1, 2, 3, 4, 5]).map((y) => [left, y] as const));
-    const spot = near.find(ownClear) ?? far.find(ownClear) ?? far.find(free) ?? ([x, fallback] as const);
-    placed.push({ x: spot[0], y: spot[1], w, h, path: own, texts, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
+    const one = width(label.text) <= area.width - 4 ? search([label.text]) : undefined;
+    const two = one?.clear ? undefined : search(inTwo(label.text));
+    const { texts, clear, other } = one?.clear || !two?.clear ? (one ?? two!) : two;
+    placed.push({ ...(clear ?? other), path: own, texts, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
   // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
   // out again in that order, unless a label would then cover a point, or cross its own line where it did not.
@@ -567,8 +580,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     ctx.fillStyle = theme.bg;
     ctx.globalAlpha = 0.8;
     ctx.fillRect(p.x - 2, p.y, p.w + 4, p.h);
-    ctx.restore();
-    ctx.save();
+    ctx.globalAlpha = 1;
     ctx.strokeStyle = p.color;
     ctx.lineWidth = 2.5;
     ctx.setLineDash([...p.dash].map((d) => d * 0.75));

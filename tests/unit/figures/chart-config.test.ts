@@ -161,6 +161,13 @@ function checkConfig(def: FigureDefinition, state: FigureState, lang: 'en' | 'zh
   expect(inside, `${def.id}: something is plotted inside the x range`).toBe(true);
 }
 
+// The one name the factory writes across its own line, because no place is left: on a 240 px chart the emergence
+// figure's loss panel is 126 × 67 px and its line runs from corner to corner, so the name finds no place clear of it,
+// on one line (110 px wide) or on two (84 × 30 px). Listed here so that the test fails if it changes either way.
+const CROSSED_WITH_NO_CHOICE: Record<string, string[]> = {
+  emergence: ['en 240×240: "per-token loss" of "per-token loss"'],
+};
+
 describe('the chart factory', () => {
   it("draws in the page's system sans stack (--font-sans-system in global.css) where it cannot read the page's CSS", () => {
     const css = readFileSync('src/styles/global.css', 'utf8');
@@ -252,15 +259,23 @@ describe('the chart factory', () => {
         }
       });
 
-      it("writes no line's name across the line itself (default state, 600×350 and 360×300, both languages)", () => {
-        for (const [width, height, lang] of [[600, 350, 'en'], [360, 300, 'en'], [600, 350, 'zh'], [360, 300, 'zh']] as const) {
-          const { texts, lines } = drawnLayout(def, defaultState(def), width, height, lang);
+      it("writes no line's name across the line itself (default state, 600×350, 360×300, square phones of 240–340 px and twice the text at 1200×700; both languages)", () => {
+        // Root size 0: the test theme's own text size, as the two cases above it have always been drawn.
+        const sizes: Array<[number, number, number]> = [[600, 350, 0], [360, 300, 0], ...[240, 260, 280, 300, 320, 340].map((w): [number, number, number] => [w, w, 16]), [1200, 700, 16 * MAX_TEXT_SCALE]];
+        const crossed: string[] = [];
+        for (const [width, height, root] of sizes) for (const lang of ['en', 'zh'] as const) {
+          const theme = root ? { ...LIGHT_THEME, fontSize: chartFontSize(width, root) } : LIGHT_THEME;
+          const { texts, lines } = drawnLayout(def, defaultState(def), width, height, lang, theme);
+          // A name is drawn whole, or in two lines one after the other (its halves joined by a space).
           for (const line of lines) {
-            for (const t of texts.filter((x) => x.text === line.text)) {
-              expect(lineEnters(line.path, t), `${def.id} (${lang}) at ${width}×${height}: "${t.text}" is written across its line`).toBe(false);
-            }
+            texts.forEach((t, i) => {
+              const next = texts[i + 1];
+              const parts = t.text === line.text ? [t] : next && `${t.text} ${next.text}` === line.text ? [t, next] : [];
+              for (const part of parts) if (lineEnters(line.path, part)) crossed.push(`${lang} ${width}×${height}: "${part.text}" of "${line.text}"`);
+            });
           }
         }
+        expect(crossed, `${def.id}: names written across their own lines`).toEqual(CROSSED_WITH_NO_CHOICE[def.id] ?? []);
       });
 
       it("keeps its words apart and off the points with a reader's larger text, at the width that text gives the chart (1.25 × to 2 ×, the most it grows: 750×438 to 1200×700 px), both languages", () => {
