@@ -4,6 +4,8 @@
  * follows the link); Escape, a tap elsewhere or moving away closes it. The link itself is unchanged, so without
  * JavaScript (and for a click) it still leads to the reference list, the note, the equation or the figure.
  */
+import { headerFoot } from '../header-foot';
+
 const TRIGGERS = 'a.cite-link[data-cite], sup a[data-footnote-ref], a.eq-ref, a.fig-ref';
 const ID = 'reader-preview';
 
@@ -72,8 +74,7 @@ export function initPreviews(): void {
   function place(trigger: HTMLElement): void {
     const rect = trigger.getBoundingClientRect();
     const width = document.documentElement.clientWidth;
-    // The header's foot, or the screen's top where the header has scrolled away (a short screen: global.css).
-    const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
+    const header = headerFoot();
     const { offsetWidth: w, offsetHeight: h } = box;
     const left = Math.max(8, Math.min(rect.left + rect.width / 2 - w / 2, width - w - 8));
     const fitsBelow = rect.bottom + 8 + h <= innerHeight - 8;

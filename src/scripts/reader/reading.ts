@@ -1,5 +1,6 @@
 import { savePlace } from './place';
 import { pageLang } from '../page-lang';
+import { headerFoot } from '../header-foot';
 
 /**
  * A chapter's reading aids: the table of contents marks the section being read (aria-current), a thin bar under
@@ -63,8 +64,7 @@ export function initReading(): void {
     frame = 0;
     // 0 while the text's top is below the header, 1 once its end is in view.
     const rect = prose.getBoundingClientRect();
-    // The header's foot, or the screen's top where the header has scrolled away (a short screen: global.css).
-    const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
+    const header = headerFoot();
     const travel = rect.height - innerHeight + header;
     const done = travel > 0 ? Math.min(1, Math.max(0, (header - rect.top) / travel)) : 1;
     bar.style.transform = `scaleX(${done.toFixed(4)})`;
