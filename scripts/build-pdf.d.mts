@@ -1,4 +1,6 @@
 import type { Browser } from '@playwright/test';
+/** The smallest gap above a figure moved to the next page, as a fraction of the text area, that the text after it fills. */
+export const FLOAT_MIN_GAP: number;
 /** The file name of an edition's PDF inside dist/pdf/. */
 export function pdfName(lang: string): string;
 /** Renders /<lang>/book/ of a served site to a PDF file with Paged.js (notes at the page foot); `starts` maps each contents entry to its first page. */
@@ -8,6 +10,8 @@ export function buildPdf(options: { lang: 'zh' | 'en'; baseUrl: string; outFile:
   bytes: number;
   seconds: number;
   starts: Record<string, number>;
+  /** Each figure set after the text that fills the gap it left (its id, chapter and the tags of the blocks moved before it). */
+  floats: Array<{ id: string; chapter?: string; tags: string[] }>;
 }>;
 /** The path of one chapter's PDF inside dist/pdf/. */
 export function chapterPdfName(lang: string, slug: string): string;

@@ -1,7 +1,7 @@
 // Prints the whole essay to one PDF per language from the built site's book page (/<lang>/book/), with a cover,
 // contents with page numbers, every chapter with its notes at the foot of the page, the figures, the bibliography, an
 // outline and metadata. Paged.js (a dev dependency, injected here only) paginates the page and places the notes
-// (scripts/book-pdf.css); Chromium prints its pages.
+// (scripts/book-pdf.css), again when a figure left a gap the text after it can fill; Chromium prints its pages.
 // Usage: node scripts/build-pdf.mjs [dist]   (npm run pdf builds the site first)
 // Needs Chromium (CHROMIUM_PATH) and poppler's pdftotext, which checks that the contents' page numbers hold.
 import { chromium } from '@playwright/test';
@@ -32,6 +32,12 @@ export function pdfName(lang) {
 export function chapterPdfName(lang, slug) {
   return `${lang}/${slug}.pdf`;
 }
+
+// A gap above a figure moved to the next page, as a fraction of the page's text area, from which the text after the
+// figure is set in it (planFloats): smaller gaps are as a book would leave them.
+export const FLOAT_MIN_GAP = 0.1;
+// At most this many paginations more: each moves one figure per chapter, and no chapter has more than two.
+const FLOAT_ROUNDS = 3;
 
 const CHAPTER_REFERENCES = { zh: '本章参考文献', en: 'References' };
 
@@ -92,12 +98,115 @@ async function prepareBook() {
     }
     section.remove();
   }
-  window.PagedConfig = { auto: false }; // Paged.js, added next, waits for paginate()
+  window.PagedConfig = { auto: false }; // Paged.js, added next, waits for firstPagination()
 }
 
-/** In the page: Paged.js paginates; calls link to their notes; returns the page on which each contents entry starts. */
-async function paginate() {
-  await window.PagedPolyfill.preview();
+/**
+ * In the page, after a pagination: the figures a page could not hold, as a book floats them. Paged.js moves such a
+ * figure to the top of the next page and leaves the space it did not take empty; here each figure that opens a page
+ * after a gap of at least `minGap` (a fraction of the text area) is listed with the text blocks after it that fit in
+ * that gap, so that a second pagination sets them first. A paragraph too tall for the gap may split across the break
+ * (at least three lines before it) when the figure still fits on the next page after the paragraph's rest; the figure
+ * never ends up after a heading it would part from its text. Returns [{ id, chapter, tags }]: the figure's id, its
+ * chapter and the tags of the blocks to set before it.
+ */
+function planFloats(minGap) {
+  const MOVABLE = ['P', 'UL', 'OL', 'BLOCKQUOTE', 'H2', 'H3', 'H4'];
+  const px = (el, property) => parseFloat(getComputedStyle(el)[property]) || 0;
+  const box = (el) => el.getBoundingClientRect();
+  // The height a block's notes take at the page's foot.
+  const notesOf = (block) =>
+    [...block.querySelectorAll('[data-footnote-call]')].reduce((sum, call) => {
+      const note = document.querySelector(`.pagedjs_footnote_area [data-ref="${call.dataset.footnoteCall}"]`);
+      return sum + (note ? box(note).height + px(note, 'marginTop') + px(note, 'marginBottom') : 0);
+    }, 0);
+  // The block after this one in the text: its next sibling, or the first block of the text on the next page.
+  const nextBlock = (block) => {
+    if (block.nextElementSibling) return block.nextElementSibling;
+    const prose = block.parentElement;
+    const page = block.closest('.pagedjs_page')?.nextElementSibling;
+    const next = page?.querySelector(`.prose[data-ref="${prose.dataset.ref}"]`);
+    return next?.firstElementChild ?? undefined;
+  };
+  const plan = [];
+  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  for (let i = 1; i < pages.length; i++) {
+    const area = pages[i].querySelector('.pagedjs_page_content');
+    const figure = area.querySelector('.prose > figure[id]');
+    if (!figure || figure.hasAttribute('data-split-from')) continue;
+    // The figure opens the page (the first block of the chapter's text there, at the top).
+    if (figure.previousElementSibling || box(figure).top - box(area).top > 40) continue;
+    const previous = pages[i - 1].querySelector('.pagedjs_page_content');
+    const blocks = [...previous.querySelectorAll('.prose > *')];
+    if (!blocks.length) continue; // a chapter's first page: nothing of its text comes before
+    const last = blocks.reduce((a, b) => (box(b).bottom > box(a).bottom ? b : a));
+    const space = box(previous).bottom - box(last).bottom;
+    if (space < minGap * box(previous).height) continue;
+    // A first note on the page also brings the notes' rule and margin (book-pdf.css: 5 + 2 mm).
+    const notesRule = pages[i - 1].querySelector('.pagedjs_footnote_area [data-note]') ? 0 : 27;
+    const moved = [];
+    let used = 0; // of `space`, by the blocks moved so far
+    let notes = 0;
+    let before = last;
+    // The blocks after the figure, on its page and the next, stacked as they will be under the page before's last.
+    for (let block = nextBlock(figure); block; before = block, block = nextBlock(block)) {
+      if (!MOVABLE.includes(block.tagName) && !block.classList.contains('equation')) break;
+      if (block.hasAttribute('data-split-from')) break;
+      const samePage = before !== last && before.closest('.pagedjs_page') === block.closest('.pagedjs_page');
+      // From the bottom of the block before to the top of this one: as laid out, or the two margins collapsed.
+      const margin = samePage
+        ? box(block).top - box(before).bottom
+        : Math.max(px(before, 'marginBottom'), px(block, 'marginTop'));
+      notes += notesOf(block);
+      const foot = notes > 0 ? notes + notesRule : 0;
+      if (!block.hasAttribute('data-split-to') && used + margin + box(block).height + foot <= space) {
+        moved.push(block);
+        used += margin + box(block).height;
+        continue;
+      }
+      // Part of a paragraph: three lines or more fit, and the figure still fits on its page after the rest.
+      const line = px(block, 'lineHeight') || 20;
+      const fits = space - used - margin - foot;
+      const rest = box(block).height - fits;
+      const whole = !block.hasAttribute('data-split-to');
+      if (block.tagName === 'P' && whole && fits >= 3 * line && rest + line + box(figure).height <= box(area).height) {
+        moved.push(block);
+      }
+      break;
+    }
+    while (moved.length && /^H\d$/.test(moved[moved.length - 1].tagName)) moved.pop();
+    const chapter = figure.closest('[data-book-chapter]')?.dataset.bookChapter;
+    if (moved.length) plan.push({ id: figure.id, chapter, tags: moved.map((b) => b.tagName) });
+  }
+  return plan;
+}
+
+/** In the page: Paged.js paginates the prepared book, which is kept (with its stylesheets) for a second pagination. */
+async function firstPagination() {
+  window.__bookSource = { html: document.body.innerHTML, stylesheets: window.PagedPolyfill.removeStyles() };
+  await window.PagedPolyfill.preview(undefined, window.__bookSource.stylesheets);
+}
+
+/** In the page: Paged.js paginates the kept book again, each figure of `floats` (planFloats) set after its blocks. */
+async function paginateWithFloats(floats) {
+  const { html, stylesheets } = window.__bookSource;
+  for (const el of document.querySelectorAll('body > *, style[data-pagedjs-inserted-styles]')) el.remove();
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const { id, tags } of floats) {
+    const figure = template.content.getElementById(id);
+    let last = figure;
+    for (const tag of tags) {
+      last = last?.nextElementSibling;
+      if (last?.tagName !== tag) throw new Error(`PDF: the blocks after figure ${id} are not those measured (${tags})`);
+    }
+    last.after(figure);
+  }
+  await new window.Paged.Previewer().preview(template.content, stylesheets, document.body);
+}
+
+/** In the page, once paginated: calls link to their notes; returns the page on which each contents entry starts. */
+function finishPages() {
   document.querySelectorAll('[data-footnote-call]').forEach((call) => call.remove());
   for (const call of document.querySelectorAll('a[data-footnote-ref]')) {
     const note = document.querySelector(`[data-note-for="${call.getAttribute('href').slice(1)}"][id]`);
@@ -142,7 +251,19 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4',
   await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.addStyleTag({ content: `@page { size: ${format}; }\n${readFileSync(PAGED_CSS, 'utf8')}` });
   await page.addScriptTag({ path: PAGED_JS });
-  const { starts, pages } = await page.evaluate(paginate);
+  // Paged.js paginates; while a figure leaves a gap at a page's foot, it paginates again with the text set there. A
+  // move changes where the rest of its chapter breaks, so each round moves one figure per chapter, measured anew.
+  await page.evaluate(firstPagination);
+  const floats = [];
+  for (let round = 0; round < FLOAT_ROUNDS; round++) {
+    const chapters = new Set();
+    const planned = await page.evaluate(planFloats, FLOAT_MIN_GAP);
+    const next = planned.filter(({ chapter }) => !chapters.has(chapter) && chapters.add(chapter));
+    if (!next.length) break;
+    floats.push(...next);
+    await page.evaluate(paginateWithFloats, floats);
+  }
+  const { starts, pages } = await page.evaluate(finishPages);
   const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
   await context.close();
 
@@ -168,7 +289,7 @@ export async function buildPdf({ lang, baseUrl, outFile, browser, format = 'A4',
   pdf.setCreationDate(new Date());
   const out = await pdf.save();
   writeFileSync(outFile, out);
-  return { lang, pages: pdf.getPageCount(), bytes: out.length, seconds: (performance.now() - started) / 1000, starts };
+  return { lang, pages: pdf.getPageCount(), bytes: out.length, seconds: (performance.now() - started) / 1000, starts, floats };
 }
 
 /** Shows the "Download PDF" links of the contents pages and chapter pages whose PDFs exist in dist/pdf/. */
@@ -218,7 +339,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const baseUrl = `http://127.0.0.1:${port}${base}`;
       const outFile = path.join(dist, 'pdf', pdfName(lang));
       const result = await buildPdf({ lang, baseUrl, outFile, browser });
-      console.log(`${outFile}: ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.seconds.toFixed(1)} s`);
+      const floated = result.floats.length ? `, ${result.floats.length} figures set after the text that fills the gap above them` : '';
+      console.log(`${outFile}: ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.seconds.toFixed(1)} s${floated}`);
       // Each chapter on its own, for readers who print one chapter: same layout, its notes at the page foot.
       const started = performance.now();
       let pages = 0;
