@@ -11,6 +11,7 @@ import { rehypeFootnoteLabels } from './src/lib/markdown/footnote-labels.ts';
 import { rehypeTableSpacing } from './src/lib/markdown/table-spacing.ts';
 import { rehypeTableAlign } from './src/lib/markdown/table-align.ts';
 import { rehypeMathStart } from './src/lib/markdown/math-start.ts';
+import { rehypeMathMarks } from './src/lib/markdown/math-marks.ts';
 import bookIds from './src/integrations/book-ids.ts';
 import scriptPriority from './src/integrations/script-priority.ts';
 import katexSubset from './src/integrations/katex-subset.ts';
@@ -55,6 +56,7 @@ export default defineConfig({
     remarkPlugins: [remarkMath, remarkHeadingIds, remarkEssayRefs],
     rehypePlugins: [
       [rehypeKatex, { throwOnError: true, strict: 'ignore' }],
+      rehypeMathMarks,
       rehypeFootnoteLabels,
       rehypeTableSpacing,
       rehypeTableAlign,
