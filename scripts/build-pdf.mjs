@@ -159,7 +159,8 @@ function planFloats(minGap) {
         : Math.max(px(before, 'marginBottom'), px(block, 'marginTop'));
       notes += notesOf(block);
       const foot = notes > 0 ? notes + notesRule : 0;
-      if (!block.hasAttribute('data-split-to') && used + margin + box(block).height + foot <= space) {
+      const whole = !block.hasAttribute('data-split-to'); // not continued on the page after
+      if (whole && used + margin + box(block).height + foot <= space) {
         moved.push(block);
         used += margin + box(block).height;
         continue;
@@ -168,7 +169,6 @@ function planFloats(minGap) {
       const line = px(block, 'lineHeight') || 20;
       const fits = space - used - margin - foot;
       const rest = box(block).height - fits;
-      const whole = !block.hasAttribute('data-split-to');
       if (block.tagName === 'P' && whole && fits >= 3 * line && rest + line + box(figure).height <= box(area).height) {
         moved.push(block);
       }

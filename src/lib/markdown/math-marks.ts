@@ -20,9 +20,9 @@ const span = (className: string[], children: ElementContent[], extra: Element['p
 });
 
 /**
- * KaTeX's formula set apart for the mark beside it: the formula's boxes (`.base`, one per stretch it can break
- * between) taken from `katex` at the start or the end, in a `.katex` of their own for KaTeX's styles, hidden from
- * assistive technology like all of KaTeX's boxes (the original keeps the MathML that is read out).
+ * One box of a formula (KaTeX's `.base`; a formula may break between its boxes) taken from the start or the end of
+ * `katex`, in a `.katex` of its own for KaTeX's styles. Like KaTeX's other boxes it is hidden from assistive
+ * technology, which reads the MathML the original keeps. Undefined when the formula has no box to spare.
  */
 function takeBase(katex: Element, at: 'first' | 'last'): Element | undefined {
   const html = katex.children.find((child): child is Element => classesOf(child).includes('katex-html'));
@@ -53,29 +53,17 @@ export function rehypeMathMarks() {
       const closing = after?.type === 'text' ? CLOSING.exec(after.value)?.[0] : undefined;
       if (!opening && !closing) return SKIP;
 
-      const head: ElementContent[] = [];
-      const tail: ElementContent[] = [];
-      if (opening) {
-        const text = before as Text;
-        text.value = text.value.slice(0, -opening.length);
-        head.push({ type: 'text', value: opening });
-      }
-      if (closing) {
-        const text = after as Text;
-        text.value = text.value.slice(closing.length);
-        tail.push({ type: 'text', value: closing });
-      }
+      if (opening) (before as Text).value = (before as Text).value.slice(0, -opening.length);
+      if (closing) (after as Text).value = (after as Text).value.slice(closing.length);
       const first = opening ? takeBase(katex, 'first') : undefined;
       const last = closing ? takeBase(katex, 'last') : undefined;
-      const replacement: ElementContent[] = [];
-      // A formula of one box (or two, with a mark on each side) goes whole into one span with its marks.
-      if (opening && !first) replacement.push(span(['math-nowrap'], [...head, katex, ...(closing && !last ? tail : [])]));
-      else {
-        if (first) replacement.push(span(['math-nowrap'], [...head, first]));
-        if (!closing || last) replacement.push(katex);
-        else replacement.push(span(['math-nowrap'], [katex, ...tail]));
-      }
-      if (last) replacement.push(span(['math-nowrap'], [last, ...tail]));
+      // Each mark goes with the box beside it, or with the whole formula when it has no box to spare.
+      const pieces: ElementContent[][] = [[katex]];
+      if (first) pieces.unshift([first]);
+      if (last) pieces.push([last]);
+      if (opening) pieces[0]!.unshift({ type: 'text', value: opening });
+      if (closing) pieces[pieces.length - 1]!.push({ type: 'text', value: closing });
+      const replacement = pieces.map((children) => (children.length > 1 ? span(['math-nowrap'], children) : children[0]!));
       siblings.splice(index, 1, ...replacement);
       // Empty text left where a mark was taken out is dropped.
       for (const text of [after, before]) {
