@@ -1,6 +1,4 @@
 import type { Browser } from '@playwright/test';
-/** The smallest gap above a figure moved to the next page, as a fraction of the text area, that the text after it fills. */
-export const FLOAT_MIN_GAP: number;
 /** The file name of an edition's PDF inside dist/pdf/. */
 export function pdfName(lang: string): string;
 /** Renders /<lang>/book/ of a served site to a PDF file with Paged.js (notes at the page foot); `starts` maps each contents entry to its first page. */

@@ -35,7 +35,7 @@ export function chapterPdfName(lang, slug) {
 
 // A gap above a figure moved to the next page, as a fraction of the page's text area, from which the text after the
 // figure is set in it (planFloats): smaller gaps are as a book would leave them.
-export const FLOAT_MIN_GAP = 0.1;
+const FLOAT_MIN_GAP = 0.1;
 // At most this many paginations more: each moves one figure per chapter, and no chapter has more than two.
 const FLOAT_ROUNDS = 3;
 

@@ -1,6 +1,6 @@
 import { test, expect, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPdf } from '../../scripts/build-pdf.mjs';
@@ -79,7 +79,7 @@ function blankestBand(file: string, page: number): number {
   const dir = mkdtempSync(path.join(tmpdir(), 'pdf-band-'));
   try {
     execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', String(page), '-l', String(page), file, `${dir}/p`]);
-    const image = readFileSync(path.join(dir, execFileSync('ls', [dir], { encoding: 'utf8' }).trim()));
+    const image = readFileSync(path.join(dir, readdirSync(dir)[0]!));
     const [, width, height] = image.subarray(0, 20).toString('latin1').split(/\s+/).map(Number) as [number, number, number];
     const pixels = image.subarray(image.length - width * height);
     const inked = Array.from({ length: height }, (_, y) => pixels.subarray(y * width, (y + 1) * width).some((v) => v < 200));
@@ -91,6 +91,11 @@ function blankestBand(file: string, page: number): number {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The images of a PDF, one line each of `pdfimages -list` (page first, x-ppi thirteenth). */
+const imageLines = (file: string) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+/** The page of one line of `imageLines`. */
+const pageOf = (line: string) => Number(line.trim().split(/\s+/)[0]);
 
 const textOf = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
@@ -141,12 +146,12 @@ for (const lang of ['zh', 'en'] as const) {
     for (const chapter of chapters) expect(titles.map(squash)).toContain(squash(chapter.title));
 
     const figureCount = chapters.reduce((n, c) => n + (c.body.match(/<Figure\s/g)?.length ?? 0), 0);
-    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+    const images = imageLines(file);
     expect(images.length).toBeGreaterThanOrEqual(figureCount);
     // Figures stay sharp: every image is printed at 300 ppi or more.
     for (const line of images) expect(Number(line.trim().split(/\s+/)[12]), line).toBeGreaterThanOrEqual(300);
 
-    const imagePages = new Set(images.map((line) => Number(line.trim().split(/\s+/)[0])));
+    const imagePages = new Set(images.map(pageOf));
     pageTexts.forEach((page, i) => {
       const words = page.replace(/\d+/g, '').trim();
       expect(words.length > 0 || imagePages.has(i + 1), `page ${i + 1} is blank`).toBe(true);
@@ -160,8 +165,8 @@ for (const lang of ['zh', 'en'] as const) {
     const result = await pdfFor(lang, browser, baseURL);
     const file = `${OUT}/${lang}.pdf`;
     const chapterStarts = new Set(Object.values(result.starts));
-    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
-    const figurePages = [...new Set(images.map((line) => Number(line.trim().split(/\s+/)[0])))].filter((p) => !chapterStarts.has(p));
+    const images = imageLines(file);
+    const figurePages = [...new Set(images.map(pageOf))].filter((p) => !chapterStarts.has(p));
     expect(figurePages.length, 'pages with a figure within a chapter').toBeGreaterThanOrEqual(5);
     const bands = figurePages.map((p) => ({ page: p - 1, band: Math.round(blankestBand(file, p - 1) * 100) / 100 }));
     expect(bands.filter(({ band }) => band >= 0.2), `the blankest band of each page before a figure: ${JSON.stringify(bands)}`).toEqual([]);
@@ -222,6 +227,6 @@ test('a chapter PDF holds that chapter, its notes at the page foot and only the 
   await page.close();
   expect(flat(text), `${elsewhere} is cited only elsewhere`).not.toContain(flat(missing));
 
-  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  const images = imageLines(file);
   expect(images.length).toBeGreaterThanOrEqual(chapter.body.match(/<Figure\s/g)?.length ?? 0);
 });

@@ -1,17 +1,13 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Parent } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
+import { hasClass } from './hast-class';
 
 // Marks that must not begin a line (closing brackets and quotes, stops, commas, colons, the percent sign, hyphens and
 // the en dash) and marks that must not end one (opening brackets and quotes), in both editions' scripts.
 const CLOSING = /^[)\]}’”»›）］｝」』】〕〉》，。、；：！？％.,;:!?%\-‐‑–…]+/u;
 const OPENING = /[([{‘“«‹（［｛「『【〔〈《]+$/u;
 
-const classesOf = (node: ElementContent | undefined): string[] => {
-  const className = node?.type === 'element' ? node.properties.className : undefined;
-  return Array.isArray(className) ? className.map(String) : [];
-};
-const isInlineMath = (node: ElementContent | undefined): node is Element => classesOf(node).includes('katex');
 const span = (className: string[], children: ElementContent[], extra: Element['properties'] = {}): Element => ({
   type: 'element',
   tagName: 'span',
@@ -25,8 +21,8 @@ const span = (className: string[], children: ElementContent[], extra: Element['p
  * technology, which reads the MathML the original keeps. Undefined when the formula has no box to spare.
  */
 function takeBase(katex: Element, at: 'first' | 'last'): Element | undefined {
-  const html = katex.children.find((child): child is Element => classesOf(child).includes('katex-html'));
-  const bases = html?.children.filter((child) => classesOf(child).includes('base')) ?? [];
+  const html = katex.children.find((child) => hasClass(child, 'katex-html'));
+  const bases = html?.children.filter((child) => hasClass(child, 'base')) ?? [];
   if (!html || bases.length < 2) return undefined;
   const base = at === 'first' ? bases[0]! : bases[bases.length - 1]!;
   html.children.splice(html.children.indexOf(base), 1);
@@ -43,8 +39,8 @@ function takeBase(katex: Element, at: 'first' | 'last'): Element | undefined {
 export function rehypeMathMarks() {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
-      if (!isInlineMath(node as ElementContent) || index === undefined || !parent) return undefined;
-      if (classesOf(parent as ElementContent).includes('katex-display')) return SKIP;
+      if (!hasClass(node, 'katex') || index === undefined || !parent) return undefined;
+      if (hasClass(parent, 'katex-display')) return SKIP;
       const siblings = (parent as Parent).children as ElementContent[];
       const katex = node as Element;
       const before = siblings[index - 1];

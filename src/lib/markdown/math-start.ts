@@ -1,7 +1,8 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import type { Node } from 'unist';
 import { EXIT, visit } from 'unist-util-visit';
 import { isJsxElement, setAttr } from './mdx-jsx';
+import { hasClass } from './hast-class';
 
 /** The attribute that marks where a chapter's math starts (global.css hides from there while KaTeX's fonts load). */
 const MATH_START_ATTRIBUTE = 'data-math-from';
@@ -9,8 +10,7 @@ const MATH_START_ATTRIBUTE = 'data-math-from';
 /** True for math itself: KaTeX's output (an element of class `katex`) or a numbered equation component. */
 function isMath(node: Node): boolean {
   if (isJsxElement(node)) return node.name === 'Equation';
-  const className = node.type === 'element' ? (node as Element).properties.className : undefined;
-  return Array.isArray(className) && className.includes('katex');
+  return hasClass(node, 'katex');
 }
 
 /** True when `node` is math or holds some, however deep. */
