@@ -17,8 +17,8 @@ import scriptPriority from './src/integrations/script-priority.ts';
 import katexSubset from './src/integrations/katex-subset.ts';
 import csp from './src/lib/csp.ts';
 
-/** The drawing kit: Chart.js and the chart factory, theme and hover card (fetched when a figure nears the viewport). */
-const CHART_KIT = /node_modules\/(?:chart\.js|@kurkle\/color)\/|\/src\/scripts\/figures\/(?:chart|theme|hover)\.ts$|\/src\/lib\/figures\/chart-config\.ts$/;
+/** The drawing kit: Chart.js, the chart factory and theme (fetched when a figure nears the viewport). */
+const CHART_KIT = /node_modules\/(?:chart\.js|@kurkle\/color)\/|\/src\/scripts\/figures\/(?:chart|theme)\.ts$|\/src\/lib\/figures\/chart-config\.ts$/;
 /** What the figure definitions share (fetched with the figures' own code): the scaling module but for the three parts
  * only one figure uses, number formats and table helpers. */
 const FIGURE_KIT = /\/src\/lib\/figures\/(?:format|sources)\.ts$|\/src\/lib\/scaling\/(?!emergence|kvcache|timeline-models)/;

@@ -5,7 +5,8 @@
 //   chart code a figure loads when it is drawn, are "lazy"), raw and gzip, each file counted once per page;
 //   A figure's code is a chunk named after its id (src/lib/figures/loaders.ts: one dynamic import per figure), so a
 //   dynamic import of another page's figure is not counted: a page loads only its own figures' code. "figureLoad" is
-//   what a page has loaded once its figures are drawn: its initial JS plus the lazy chart and figure code;
+//   what a page has loaded once its figures are drawn: its initial JS plus the lazy chart and figure code (not the
+//   chunks fetched only when the reader acts on a figure, such as the hover card: ON_INTERACTION_CHUNKS);
 // - whether a page has figures, which of its JS files carry chart code (Chart.js or the figure scripts, recognised
 //   by content and name), and render-blocking scripts (classic <script src> in <head> without defer/async).
 // Used by tests/e2e/quality-static.spec.ts (budgets) and scripts/bench.mjs (the table).
@@ -38,6 +39,11 @@ const FIGURE_FILE = /(?:^|[/._-])(?:figures?|chart)(?:[/._-]|$)/i;
  * on such pages; the browser gates check that no other page requests it.
  */
 export const ISLAND_CHUNK = 'figure-island';
+/**
+ * Chunks that figure code fetches only when the reader acts on a figure, not to draw it: the hover card
+ * (src/scripts/figures/hover-card.ts, when a pointer first moves over a chart). Lazy, but not in figureLoad.
+ */
+export const ON_INTERACTION_CHUNKS = new Set(['hover-card']);
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 const gzipCache = new Map();
@@ -214,7 +220,9 @@ export async function pageBytes(dist, file, { base = '/' } = {}) {
       else {
         // Only code loaded for a figure passes that on: an initial file reached back from figure code (a figure chunk
         // importing the page script's shared code) is loaded anyway, and its own lazy imports (search) are not figures'.
-        const viaFigure = (state.figure && state.dynamic) || (child.dynamic && (fromChart || isChart(target) || figureIds.has(chunkName(target))));
+        const viaFigure =
+          !ON_INTERACTION_CHUNKS.has(chunkName(target)) &&
+          ((state.figure && state.dynamic) || (child.dynamic && (fromChart || isChart(target) || figureIds.has(chunkName(target)))));
         queue.push({ file: target, dynamic: state.dynamic || child.dynamic, figure: viaFigure });
       }
     }

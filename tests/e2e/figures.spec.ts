@@ -512,6 +512,40 @@ test('a page without figures loads none of the figure code', async ({ page }) =>
   expect(await page.evaluate(() => typeof window.__figuresReady)).toBe('undefined');
 });
 
+test("a point's hover card: its code comes with the first move over a chart, then the card names the point beside the pointer and hides when it leaves", async ({ page }) => {
+  const id = 'compute-frontier';
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (/\/hover-card\.[\w-]+\.js$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
+  });
+  const errors = watchErrors(page);
+  await open(page, pages.en.get(id)!, id);
+  const canvas = page.locator(`#fig-${id} canvas.figure-canvas`);
+  const card = page.locator(`#fig-${id} .figure-hover`);
+  await page.waitForLoadState('networkidle');
+  expect(fetched, 'the card\'s code before any pointer move').toEqual([]);
+  // Along the middle of the chart, left to right, until the pointer is near a plotted point (the lines are drawn
+  // through points a few px apart, so one is met within a few steps).
+  const box = (await canvas.boundingBox())!;
+  let shown = false;
+  for (let x = box.x + box.width * 0.3; x < box.x + box.width * 0.9 && !shown; x += 12) {
+    await page.mouse.move(x, box.y + box.height * 0.45);
+    shown = await card.waitFor({ state: 'visible', timeout: 300 }).then(() => true, () => false);
+  }
+  expect(shown, 'a card near a plotted point').toBe(true);
+  expect(fetched).toHaveLength(1);
+  const text = await card.innerText();
+  expect(text).toMatch(/^(x = |[A-Z])/);
+  expect(text).toMatch(/\n.*(Kaplan|Epoch|Hoffmann|GPT-3|Gopher|Chinchilla).*: \S/);
+  expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  const [cardBox, figureBox] = [(await card.boundingBox())!, (await page.locator(`#fig-${id}`).boundingBox())!];
+  expect(cardBox.x >= figureBox.x - 1 && cardBox.x + cardBox.width <= figureBox.x + figureBox.width + 1, 'the card inside the figure').toBe(true);
+  await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  await expect(card).toBeHidden();
+  expect(fetched, 'fetched once').toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
 test('a figure far below: its code is fetched only as it nears the screen, and at once when a link targets it', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

@@ -5,8 +5,7 @@
 // direct labels at line ends and beside named points.
 import type { Chart, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, ScaleOptionsByType } from 'chart.js';
 import type { AxisSpec, FigureModel, FigureState, Lang, Series, SeriesRole } from './types';
-import { formatNumber, formatPlain, formatYearMonth, isFiniteNumber } from './format';
-import { colonIn } from './sources';
+import { formatNumber, formatPlain, isFiniteNumber } from './format';
 
 /** Colours and type the chart takes from the page (CSS custom properties) or, for twins and print, from LIGHT_THEME. */
 export interface ChartTheme {
@@ -394,7 +393,7 @@ export function buildChartConfig(
       devicePixelRatio: options.pixelRatio ?? 2,
       parsing: false,
       normalized: true,
-      // The island shows its own hover card (src/scripts/figures/hover.ts, nearest point, no hit radius); Chart.js
+      // The island shows its own hover card (src/scripts/figures/hover-card.ts, nearest point, no hit radius); Chart.js
       // handles no events and has neither its Tooltip nor its Legend plugin registered.
       events: [],
       layout: { padding: ({ chart }: { chart: Chart }) => layoutPadding(chart) },
@@ -402,17 +401,6 @@ export function buildChartConfig(
     },
     plugins: [FIGURE_LABELS_PLUGIN],
   } as ChartConfiguration<'line', XY[]>;
-}
-
-/** The hover card of a point: a title (the point's name, or its x) and lines (series: y; notes such as the source). */
-export function hoverText(data: FigureChartData, datasetIndex: number, index: number, lang: Lang): { title: string; lines: string[] } {
-  const info = data.figure.hover[datasetIndex];
-  const point = (data.datasets[datasetIndex]?.data ?? [])[index];
-  if (!info || !point) return { title: '', lines: [] };
-  const extra = info.points[index];
-  const x = data.figure.xFormat === 'year' ? formatYearMonth(point.x, lang) : formatNumber(point.x, 3);
-  const y = data.figure.yPercent.includes(info.axis) ? `${formatPlain(point.y * 100, 3)}%` : formatNumber(point.y, 4);
-  return { title: extra?.label ?? `x = ${x}`, lines: [`${info.label}${colonIn(lang)}${y}`, ...(extra?.tooltip ?? [])] };
 }
 
 // ---------- the labels plugin: direct labels and superscript ticks, drawn the same in the browser and in Node ----------

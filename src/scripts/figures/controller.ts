@@ -109,9 +109,27 @@ export class FigureController {
     this.optionsKey = kit.optionsKey(this.def, this.state, this.lang, screenPixelRatio());
     this.chart = new kit.Chart<'line', XY[]>(this.canvas, config);
     this.el.dataset.drawn = '';
-    kit.attachHover(this.canvas, () => this.chart, this.lang);
+    this.hoverOnFirstMove();
     this.announce('initial', start);
     return true;
+  }
+
+  /**
+   * Fetches the hover card's code when a pointer first moves over the chart (drawing does not need it), then hands it
+   * that move if the pointer is still there; if the fetch fails, the next move tries again.
+   */
+  private hoverOnFirstMove(): void {
+    const first = (event: PointerEvent) => {
+      this.canvas.removeEventListener('pointermove', first);
+      import('./hover-card').then(
+        ({ attachHover }) => {
+          attachHover(this.canvas, () => this.chart, this.lang);
+          if (this.canvas.matches(':hover')) this.canvas.dispatchEvent(new PointerEvent('pointermove', event));
+        },
+        () => this.canvas.addEventListener('pointermove', first),
+      );
+    };
+    this.canvas.addEventListener('pointermove', first);
   }
 
   /** Redraws with the current state and theme (theme change, print, state change). */

@@ -6,8 +6,9 @@ import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, Poin
 import { FIGURES } from '../../../src/lib/figures/registry';
 import { defaultState } from '../../../src/lib/figures/controls';
 import {
-  LIGHT_THEME, MAX_TEXT_SCALE, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, hoverText, logLabel, logTicks, type FigureChartData, type XY,
+  LIGHT_THEME, MAX_TEXT_SCALE, OKABE_ITO, ROLE_STYLES, SANS_STACK, buildChartConfig, chartFontSize, logLabel, logTicks, type FigureChartData, type XY,
 } from '../../../src/lib/figures/chart-config';
+import { hoverText } from '../../../src/lib/figures/hover-text';
 import type { FigureDefinition, FigureState } from '../../../src/lib/figures/types';
 import { validState } from './arbitraries';
 

@@ -1,7 +1,9 @@
 // The hover card of a chart: the nearest point's name, value and notes (e.g. its source), as wrapping HTML
 // beside the pointer — lighter than Chart.js's Tooltip plugin, and long source lines wrap instead of overflowing.
+// A chunk of its own, which the figure controller fetches when a pointer first moves over a chart.
 import type { Chart } from 'chart.js';
-import { hoverText, type FigureChartData, type XY } from '../../lib/figures/chart-config';
+import type { FigureChartData, XY } from '../../lib/figures/chart-config';
+import { hoverText } from '../../lib/figures/hover-text';
 import type { Lang } from '../../lib/figures/types';
 
 /** Shows a card for the point nearest the pointer (within 32 px) while the pointer is over the canvas. */
