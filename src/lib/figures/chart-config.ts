@@ -440,6 +440,9 @@ const pathCrosses = (path: ReadonlyArray<{ x: number; y: number }>, b: Box) =>
 /** The distance from a point to a box in CSS px (0 inside it). */
 const gapTo = (x: number, y: number, b: Box) => Math.hypot(Math.max(0, b.x - x, x - b.x - b.w), Math.max(0, b.y - y, y - b.y - b.h));
 
+/** The distance from the nearest of a line's points to a box in CSS px. */
+const pointsGap = (points: ReadonlyArray<{ x: number; y: number }>, b: Box) => Math.min(...points.map((e) => gapTo(e.x, e.y, b)));
+
 /**
  * How much the chart's fixed gaps grow with its text: 1 up to the 12.5 px text they were drawn for, then in step with
  * the text, so a reader's larger text keeps the same proportions between tick marks, labels and points.
@@ -480,16 +483,24 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   const labelFont = font(theme, 1, '600');
   ctx.font = labelFont;
   const placed: Array<Box & { path: ReadonlyArray<{ x: number; y: number }>; texts: readonly string[]; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
+  // Every line drawn (a dataset not shown as bare points) by its dataset: its points on the canvas, in order.
+  const drawn = new Map(
+    chart.data.datasets.flatMap((dataset, i) => {
+      const meta = chart.getDatasetMeta(i);
+      return (dataset as { showLine?: boolean }).showLine === false || meta.hidden ? [] : [[i, (meta.data as unknown as Array<{ x: number; y: number }>).filter((e) => e && isFiniteNumber(e.x) && isFiniteNumber(e.y))] as const];
+    }),
+  );
   for (const label of data.lines) {
+    // The line as drawn (none when hidden).
+    const own = drawn.get(label.datasetIndex);
+    if (!own) continue;
     const meta = chart.getDatasetMeta(label.datasetIndex);
-    if (!meta || meta.hidden) continue;
     // Stay inside the dataset's own panel (stacked y axes), else inside the plot area.
     const top = Math.max(area.top, meta.yScale?.top ?? area.top);
     const bottom = Math.min(area.bottom, meta.yScale?.bottom ?? area.bottom);
-    const elements = meta.data as unknown as Array<{ x: number; y: number }>;
     let anchor: { x: number; y: number } | undefined;
-    for (let i = elements.length - 1; i >= 0; i -= 1) {
-      const e = elements[i];
+    for (let i = own.length - 1; i >= 0; i -= 1) {
+      const e = own[i];
       if (e && e.x <= area.right + 0.5 && e.x >= area.left && e.y >= top - 0.5 && e.y <= bottom + 0.5) {
         anchor = e;
         break;
@@ -499,13 +510,13 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     // Places by the line's end: above it, below it, a line further out, each also half a label further left; then
     // up to five lines out, a whole label further left, and at the plot's left edge; then anywhere in the panel,
     // nearest the line's later half first (a small panel, or a line that falls to the right and so passes through
-    // the places above its end). A place covers no point and no label placed before, and the first that
-    // leaves the label's own line clear is taken. The name is on one line, or on two, broken at the space nearest its
-    // middle, where it is wider than the plot or no place on one line leaves its line clear. If none does, the first
-    // free place, or above the end (below it at the panel's top). Crossing another line is allowed: where lines run
-    // close together their names stack beside their ends, as a key.
-    // The line as drawn: its points on the canvas, in order.
-    const own = elements.filter((e) => e && isFiniteNumber(e.x) && isFiniteNumber(e.y));
+    // the places above its end). A place covers no point and no label placed before. Best is a place beside the line
+    // that no line crosses, so that the name is read as that line's and hides no other (the emergence figure's edit
+    // distance then stands above its line's start, not over the exact-match curve); next, one that leaves the label's
+    // own line clear: where lines run close together their names stack beside their ends, as a key, across the
+    // others. The name is on one line, or on two, broken at the space nearest its middle, where it is wider than the
+    // plot or only two lines find the better kind of place. If no place leaves its own line clear, the first free
+    // place, or above the end (below it at the panel's top).
     const { x: endX, y: endY } = anchor;
     const width = (text: string) => textWidth(ctx, labelFont, text) + swatch + 6;
     const search = (texts: string[]) => {
@@ -517,33 +528,40 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
       const lefts = [x, x - w / 2, x - w, area.left + 2];
       const at = (n: number, ks: number[]) => lefts.slice(0, n).flatMap((left) => ks.flatMap((k) => [above - k * lineHeight, below + k * lineHeight]).map((y) => ({ x: left, y, w, h })));
       const free = (b: Box) => b.y >= top && b.y + h <= bottom && b.x >= area.left && !markers.some((m) => overlaps(m, b)) && !placed.some((p) => overlaps(p, b));
-      const clearOf = (list: Box[]) => list.find((b) => !pathCrosses(own, b));
+      // Clear of every line, within a line's height of its own and nearer it than any other (measured to the points the
+      // line is drawn through, a few px apart), so that the name is read as that line's.
+      const beside = (b: Box) => {
+        if (pathCrosses(own, b)) return false;
+        const gap = pointsGap(own, b);
+        return gap <= lineHeight && [...drawn].every(([i, path]) => i === label.datasetIndex || (!pathCrosses(path, b) && pointsGap(path, b) > gap));
+      };
       let places = [...at(2, [0, 1]), ...at(4, [0, 1, 2, 3, 4, 5])].filter(free);
-      let clear = clearOf(places);
-      if (!clear) {
+      let best = places.find(beside);
+      if (!best && !places.some((b) => !pathCrosses(own, b))) {
         // Measured only when needed: each place's distance from the line's later half, where lines that start
         // together (as the data-limited curves do) have drawn apart.
         const later = own.slice(own.length >> 1);
         const anywhere: Box[] = [];
         for (let y = top; y + h <= bottom; y += lineHeight / 2) for (const left of lefts) anywhere.push({ x: left, y, w, h });
-        const apart = anywhere.filter(free).map((b) => [Math.min(...later.map((e) => gapTo(e.x, e.y, b))), b] as const);
+        const apart = anywhere.filter(free).map((b) => [pointsGap(later, b), b] as const);
         places = [...places, ...apart.sort((a, b) => a[0] - b[0]).map((a) => a[1])];
-        clear = clearOf(places);
+        best = places.find(beside);
       }
-      return { texts, clear, other: places[0] ?? { x, y: above < top ? Math.min(below, bottom - h) : above, w, h } };
+      const clear = best ?? places.find((b) => !pathCrosses(own, b));
+      return { texts, best, clear, other: places[0] ?? { x, y: above < top ? Math.min(below, bottom - h) : above, w, h } };
     };
     const one = width(label.text) <= area.width - 4 ? search([label.text]) : undefined;
-    const two = one?.clear ? undefined : search(inTwo(label.text));
-    const { texts, clear, other } = one?.clear || !two?.clear ? (one ?? two!) : two;
+    const two = one?.best ? undefined : search(inTwo(label.text));
+    const { texts, clear, other } = one?.best || (!two?.best && (one?.clear || !two?.clear)) ? (one ?? two!) : two!;
     placed.push({ ...(clear ?? other), path: own, texts, color: label.color, dash: label.dash, top, bottom, end: anchor.y });
   }
   // Labels stacked in one panel keep the order of their lines' ends, top to bottom: the places found above are dealt
-  // out again in that order, unless a label would then cover a point, or cross its own line where it did not.
+  // out again in that order, unless a label would then cover a point, or cross a line where it did not.
   const rows = placed.map((p) => p.y).sort((a, b) => a - b);
   const byEnd = [...placed].sort((a, b) => a.end - b.end);
   const onePanel = placed.every((p) => p.top === placed[0]?.top);
   const dealt = (p: Box, i: number) => ({ ...p, y: rows[i] as number });
-  const worse = (p: (typeof placed)[number], i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || (pathCrosses(p.path, dealt(p, i)) && !pathCrosses(p.path, p));
+  const worse = (p: Box, i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || [...drawn.values()].some((path) => pathCrosses(path, dealt(p, i)) && !pathCrosses(path, p));
   if (onePanel && !byEnd.some(worse)) byEnd.forEach((p, i) => (p.y = rows[i] as number));
   // Push overlapping labels apart vertically, keeping them inside the plot area.
   placed.sort((a, b) => a.y - b.y);

@@ -169,6 +169,49 @@ const CROSSED_WITH_NO_CHOICE: Record<string, string[]> = {
   emergence: ['en 240×240: "per-token loss" of "per-token loss"'],
 };
 
+// The sizes a line's name is checked against lines at: 600×350 and 360×300 at the test theme's own text size (root 0),
+// square phones of 240–340 px at the default 16 px root, and twice the text at 1200×700.
+const NAME_SIZES: Array<[number, number, number]> = [[600, 350, 0], [360, 300, 0], ...[240, 260, 280, 300, 320, 340].map((w): [number, number, number] => [w, w, 16]), [1200, 700, 16 * MAX_TEXT_SCALE]];
+
+/** Every drawn piece of a line's name (whole, or its two halves) that a line chosen by `against` enters, at NAME_SIZES. */
+function namesEntered(def: FigureDefinition, against: (line: string, other: string) => boolean): string[] {
+  const entered: string[] = [];
+  for (const [width, height, root] of NAME_SIZES) for (const lang of ['en', 'zh'] as const) {
+    const theme = root ? { ...LIGHT_THEME, fontSize: chartFontSize(width, root) } : LIGHT_THEME;
+    const { texts, lines } = drawnLayout(def, defaultState(def), width, height, lang, theme);
+    // A name is drawn whole, or in two lines one after the other (its halves joined by a space).
+    for (const line of lines) {
+      texts.forEach((t, i) => {
+        const next = texts[i + 1];
+        const parts = t.text === line.text ? [t] : next && `${t.text} ${next.text}` === line.text ? [t, next] : [];
+        for (const part of parts) {
+          for (const other of lines) if (against(line.text, other.text) && lineEnters(other.path, part)) entered.push(`${lang} ${width}×${height}: "${part.text}" of "${line.text}" by "${other.text}"`);
+        }
+      });
+    }
+  }
+  return entered;
+}
+
+// The figures whose lines start together and run close all the way (the data-limited curves, the four compute
+// frontiers): their names stack beside the lines' ends as a key, across the other lines, by design.
+const NAMES_AS_A_KEY = new Set(['data-limited-loss', 'compute-frontier']);
+
+// Where a name still crosses another line, for want of room: on charts of 240–280 px the emergence figure's edit
+// distance finds no place beside its line that the exact-match curve leaves clear, nor does the growing-state figure's
+// RNN state at 240 px beside the Llama line. Listed so that the test fails if it changes either way.
+const CROSSES_OTHERS_WITH_NO_CHOICE: Record<string, string[]> = {
+  emergence: [
+    'en 240×240: "edit distance" of "edit distance 20(1−p)" by "exact match (all 20 right)"',
+    'en 240×240: "20(1−p)" of "edit distance 20(1−p)" by "exact match (all 20 right)"',
+    'zh 240×240: "编辑距离 20(1−p)" of "编辑距离 20(1−p)" by "精确匹配（20 个全对）"',
+    'en 260×260: "edit distance" of "edit distance 20(1−p)" by "exact match (all 20 right)"',
+    'en 260×260: "20(1−p)" of "edit distance 20(1−p)" by "exact match (all 20 right)"',
+    'en 280×280: "edit distance 20(1−p)" of "edit distance 20(1−p)" by "exact match (all 20 right)"',
+  ],
+  'growing-state': ['en 240×240: "RNN state" of "RNN state (illustrative)" by "Llama 2 70B (grouped-query)"'],
+};
+
 describe('the chart factory', () => {
   it("draws in the page's system sans stack (--font-sans-system in global.css) where it cannot read the page's CSS", () => {
     const css = readFileSync('src/styles/global.css', 'utf8');
@@ -261,23 +304,16 @@ describe('the chart factory', () => {
       });
 
       it("writes no line's name across the line itself (default state, 600×350, 360×300, square phones of 240–340 px and twice the text at 1200×700; both languages)", () => {
-        // Root size 0: the test theme's own text size, as the two cases above it have always been drawn.
-        const sizes: Array<[number, number, number]> = [[600, 350, 0], [360, 300, 0], ...[240, 260, 280, 300, 320, 340].map((w): [number, number, number] => [w, w, 16]), [1200, 700, 16 * MAX_TEXT_SCALE]];
-        const crossed: string[] = [];
-        for (const [width, height, root] of sizes) for (const lang of ['en', 'zh'] as const) {
-          const theme = root ? { ...LIGHT_THEME, fontSize: chartFontSize(width, root) } : LIGHT_THEME;
-          const { texts, lines } = drawnLayout(def, defaultState(def), width, height, lang, theme);
-          // A name is drawn whole, or in two lines one after the other (its halves joined by a space).
-          for (const line of lines) {
-            texts.forEach((t, i) => {
-              const next = texts[i + 1];
-              const parts = t.text === line.text ? [t] : next && `${t.text} ${next.text}` === line.text ? [t, next] : [];
-              for (const part of parts) if (lineEnters(line.path, part)) crossed.push(`${lang} ${width}×${height}: "${part.text}" of "${line.text}"`);
-            });
-          }
-        }
+        const crossed = namesEntered(def, (line, other) => line === other).map((entry) => entry.replace(/ by ".*"$/, ''));
         expect(crossed, `${def.id}: names written across their own lines`).toEqual(CROSSED_WITH_NO_CHOICE[def.id] ?? []);
       });
+
+      if (!NAMES_AS_A_KEY.has(def.id)) {
+        it("writes no line's name across another line where it has room beside its own (the same sizes)", () => {
+          const crossed = namesEntered(def, (line, other) => line !== other);
+          expect(crossed, `${def.id}: names written across other lines`).toEqual(CROSSES_OTHERS_WITH_NO_CHOICE[def.id] ?? []);
+        });
+      }
 
       it("keeps its words apart and off the points with a reader's larger text, at the width that text gives the chart (1.25 × to 2 ×, the most it grows: 750×438 to 1200×700 px), both languages", () => {
         for (const scale of [1.25, 1.4, 1.6, 1.8, MAX_TEXT_SCALE]) {
