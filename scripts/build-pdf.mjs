@@ -181,10 +181,15 @@ function planFloats(minGap) {
   return plan;
 }
 
-/** In the page: Paged.js paginates the prepared book, which is kept (with its stylesheets) for a second pagination. */
+/**
+ * In the page: Paged.js paginates the prepared book, which is kept for more paginations with its stylesheets, each
+ * fetched once here and handed to Paged.js as { url: text } (as it hands on inline styles), not fetched each round.
+ */
 async function firstPagination() {
-  window.__bookSource = { html: document.body.innerHTML, stylesheets: window.PagedPolyfill.removeStyles() };
-  await window.PagedPolyfill.preview(undefined, window.__bookSource.stylesheets);
+  const sheets = window.PagedPolyfill.removeStyles();
+  const stylesheets = await Promise.all(sheets.map(async (sheet) => (typeof sheet === 'string' ? { [sheet]: await (await fetch(sheet)).text() } : sheet)));
+  window.__bookSource = { html: document.body.innerHTML, stylesheets };
+  await window.PagedPolyfill.preview(undefined, stylesheets);
 }
 
 /** In the page: Paged.js paginates the kept book again, each figure of `floats` (planFloats) set after its blocks. */

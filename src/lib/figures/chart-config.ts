@@ -494,6 +494,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
     // The line as drawn (none when hidden).
     const own = drawn.get(label.datasetIndex);
     if (!own) continue;
+    const others = [...drawn].flatMap(([i, path]) => (i === label.datasetIndex ? [] : [path]));
     const meta = chart.getDatasetMeta(label.datasetIndex);
     // Stay inside the dataset's own panel (stacked y axes), else inside the plot area.
     const top = Math.max(area.top, meta.yScale?.top ?? area.top);
@@ -533,11 +534,13 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
       const beside = (b: Box) => {
         if (pathCrosses(own, b)) return false;
         const gap = pointsGap(own, b);
-        return gap <= lineHeight && [...drawn].every(([i, path]) => i === label.datasetIndex || (!pathCrosses(path, b) && pointsGap(path, b) > gap));
+        return gap <= lineHeight && others.every((path) => !pathCrosses(path, b) && pointsGap(path, b) > gap);
       };
       let places = [...at(2, [0, 1]), ...at(4, [0, 1, 2, 3, 4, 5])].filter(free);
+      const ownClear = (b: Box) => !pathCrosses(own, b);
       let best = places.find(beside);
-      if (!best && !places.some((b) => !pathCrosses(own, b))) {
+      let clear = best ?? places.find(ownClear);
+      if (!clear) {
         // Measured only when needed: each place's distance from the line's later half, where lines that start
         // together (as the data-limited curves do) have drawn apart.
         const later = own.slice(own.length >> 1);
@@ -546,8 +549,8 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
         const apart = anywhere.filter(free).map((b) => [pointsGap(later, b), b] as const);
         places = [...places, ...apart.sort((a, b) => a[0] - b[0]).map((a) => a[1])];
         best = places.find(beside);
+        clear = best ?? places.find(ownClear);
       }
-      const clear = best ?? places.find((b) => !pathCrosses(own, b));
       return { texts, best, clear, other: places[0] ?? { x, y: above < top ? Math.min(below, bottom - h) : above, w, h } };
     };
     const one = width(label.text) <= area.width - 4 ? search([label.text]) : undefined;
@@ -561,7 +564,8 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   const byEnd = [...placed].sort((a, b) => a.end - b.end);
   const onePanel = placed.every((p) => p.top === placed[0]?.top);
   const dealt = (p: Box, i: number) => ({ ...p, y: rows[i] as number });
-  const worse = (p: Box, i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || [...drawn.values()].some((path) => pathCrosses(path, dealt(p, i)) && !pathCrosses(path, p));
+  const lines = [...drawn.values()];
+  const worse = (p: Box, i: number) => markers.some((m) => overlaps(m, dealt(p, i))) || lines.some((path) => pathCrosses(path, dealt(p, i)) && !pathCrosses(path, p));
   if (onePanel && !byEnd.some(worse)) byEnd.forEach((p, i) => (p.y = rows[i] as number));
   // Push overlapping labels apart vertically, keeping them inside the plot area.
   placed.sort((a, b) => a.y - b.y);
