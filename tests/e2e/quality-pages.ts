@@ -41,9 +41,16 @@ export const PAGES: SitePage[] = existsSync(DIST)
     })
   : [];
 
-/** Scrolls a page to its end in viewport-sized steps (so lazy figures load and draw), then waits for quiet. */
-export async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+/** How long scrollThrough waits for the page's figures to be drawn once it has reached the end (ms). */
+const FIGURES_WAIT = 30_000;
+
+/**
+ * Scrolls a page to its end in viewport-sized steps (so lazy figures load and draw), then waits for quiet. If the
+ * figures are not all drawn within FIGURES_WAIT, it fails naming them and the requests still open (`inFlight`, from
+ * page-watch.ts), rather than leaving the test to run out of time with no word of what it waited for.
+ */
+export async function scrollThrough(page: Page, inFlight?: ReadonlySet<string>): Promise<void> {
+  const undrawn = await page.evaluate(async (limit) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 25)));
     const step = Math.max(200, Math.floor(window.innerHeight * 0.9));
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
@@ -53,7 +60,19 @@ export async function scrollThrough(page: Page): Promise<void> {
     window.scrollTo(0, document.documentElement.scrollHeight);
     await frame();
     const ready = (window as unknown as { __figuresReady?: () => Promise<void> }).__figuresReady;
-    if (typeof ready === 'function') await ready();
-  });
+    if (typeof ready !== 'function') return undefined;
+    const late = await Promise.race([
+      ready().then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), limit)),
+    ]);
+    if (!late) return undefined;
+    const figures = document.querySelectorAll<HTMLElement>('figure[data-figure]:not([data-drawn]):not([data-failed])');
+    return [...figures].map((figure) => figure.id || figure.dataset.figure || '?');
+  }, FIGURES_WAIT);
+  if (undrawn) {
+    const open = inFlight ? [...inFlight].join(', ') || 'none' : 'not watched';
+    const which = undrawn.join(', ') || 'none (each is drawn or has failed, yet the wait for them did not end)';
+    throw new Error(`figures not drawn ${FIGURES_WAIT / 1000} s after reaching the page's end: ${which}; requests still open: ${open}`);
+  }
   await page.waitForLoadState('networkidle');
 }

@@ -37,7 +37,7 @@ test.describe('every page: axe in the light and the dark theme, console, request
       const response = await page.goto(sitePage.url);
       expect(response?.status()).toBe(200);
       await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(251, 249, 244)');
-      await scrollThrough(page);
+      await scrollThrough(page, seen.inFlight);
       await page.waitForTimeout(200);
       const head = await page.evaluate(() => {
         const first = document.head.firstElementChild;
