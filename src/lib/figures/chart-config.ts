@@ -484,12 +484,7 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
   ctx.font = labelFont;
   const placed: Array<Box & { path: ReadonlyArray<{ x: number; y: number }>; texts: readonly string[]; color: string; dash: readonly number[]; top: number; bottom: number; end: number }> = [];
   // Every line drawn (a dataset not shown as bare points) by its dataset: its points on the canvas, in order.
-  const drawn = new Map(
-    chart.data.datasets.flatMap((dataset, i) => {
-      const meta = chart.getDatasetMeta(i);
-      return (dataset as { showLine?: boolean }).showLine === false || meta.hidden ? [] : [[i, (meta.data as unknown as Array<{ x: number; y: number }>).filter((e) => e && isFiniteNumber(e.x) && isFiniteNumber(e.y))] as const];
-    }),
-  );
+  const drawn = new Map(shownDatasets(chart, 'line').map(({ datasetIndex, points }) => [datasetIndex, points] as const));
   for (const label of data.lines) {
     // The line as drawn (none when hidden).
     const own = drawn.get(label.datasetIndex);
@@ -607,21 +602,29 @@ function drawLineLabels(chart: Chart, data: LabelData, taken: Box[], markers: re
 /** Horizontal space kept between two point labels (CSS px). */
 const LABEL_SPACE = 6;
 
+// The datasets shown (not hidden) as lines or as bare markers (showLine: false), each with its points on the canvas
+// that have finite coordinates, in order, and each point's index in the dataset.
+function shownDatasets(chart: Chart, as: 'line' | 'markers') {
+  return chart.data.datasets.flatMap((dataset, datasetIndex) => {
+    const meta = chart.getDatasetMeta(datasetIndex);
+    if (meta.hidden || ((dataset as { showLine?: boolean }).showLine === false) !== (as === 'markers')) return [];
+    const points = (meta.data as unknown as Array<{ x: number; y: number } | undefined>).flatMap((e, index) =>
+      e && isFiniteNumber(e.x) && isFiniteNumber(e.y) ? [{ x: e.x, y: e.y, index }] : [],
+    );
+    return [{ datasetIndex, dataset, points }];
+  });
+}
+
 // The markers drawn as points (datasets without a line), each as the box a label must not cover; a marker that has a
 // label names it as its owner, since its own label may sit next to it.
 function markerBoxes(chart: Chart, data: LabelData): Array<Box & { owner?: LabelData['points'][number] }> {
-  const boxes: Array<Box & { owner?: LabelData['points'][number] }> = [];
-  chart.data.datasets.forEach((dataset, datasetIndex) => {
-    const meta = chart.getDatasetMeta(datasetIndex);
-    if ((dataset as { showLine?: boolean }).showLine !== false || meta.hidden) return;
+  return shownDatasets(chart, 'markers').flatMap(({ datasetIndex, dataset, points }) => {
     const radius = Number((dataset as { pointRadius?: unknown }).pointRadius) || 4;
-    (meta.data as unknown as Array<{ x: number; y: number }>).forEach((e, index) => {
-      if (!isFiniteNumber(e.x) || !isFiniteNumber(e.y)) return;
+    return points.map(({ x, y, index }) => {
       const owner = data.points.find((p) => p.datasetIndex === datasetIndex && p.index === index);
-      boxes.push({ x: e.x - radius, y: e.y - radius, w: 2 * radius, h: 2 * radius, owner });
+      return { x: x - radius, y: y - radius, w: 2 * radius, h: 2 * radius, owner };
     });
   });
-  return boxes;
 }
 
 function drawPointLabels(chart: Chart, data: LabelData, taken: Box[], markers: ReturnType<typeof markerBoxes>): void {
