@@ -31,6 +31,8 @@ export interface PageBytes {
   missing: string[];
 }
 export const BUDGETS: { jsWithoutFigures: number; jsWithFigures: number; firstLoadTarget: number };
+export const ISLAND_CHUNK: string;
+export const ON_INTERACTION_CHUNKS: ReadonlySet<string>;
 export function htmlFiles(dist: string): string[];
 export function siteFigureIds(dist: string): Set<string>;
 export function pagePath(dist: string, file: string, base?: string): string;

@@ -10,6 +10,7 @@ import { paramKey, readFigureState, writeFigureState } from '../../src/lib/figur
 import type { FigureDefinition, FigureState } from '../../src/lib/figures/types';
 import { chartFontSize } from '../../src/lib/figures/chart-config';
 import { cutOff, uncaughtErrors } from './cut-off';
+import { requestsSeen } from './requests-seen';
 import { badValue, unknownControl } from '../unit/figures/arbitraries';
 
 // The figures on the built site: drawing, controls, shareable URLs, fuzzed links, no-JS twins, print and data.
@@ -502,10 +503,7 @@ test("a chart's text grows with the reader's own text size, as far as the chart 
 test('a page without figures loads none of the figure code', async ({ page }) => {
   const plain = readChapters('en', contentDir).find((c) => !/<Figure\s/.test(c.body));
   test.skip(!plain, 'every chapter has a figure');
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
-  });
+  const scripts = requestsSeen(page, /./, 'script');
   await page.goto(`/en/${plain!.slug}/`);
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((url) => /Figure\.astro|\/chart\./.test(url))).toEqual([]);
@@ -514,10 +512,7 @@ test('a page without figures loads none of the figure code', async ({ page }) =>
 
 test("a point's hover card: its code comes with the first move over a chart, then the card names the point beside the pointer and hides when it leaves", async ({ page }) => {
   const id = 'compute-frontier';
-  const fetched: string[] = [];
-  page.on('request', (request) => {
-    if (/\/hover-card\.[\w-]+\.js$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
-  });
+  const fetched = requestsSeen(page, /\/hover-card\.[\w-]+\.js$/);
   const errors = watchErrors(page);
   await open(page, pages.en.get(id)!, id);
   const canvas = page.locator(`#fig-${id} canvas.figure-canvas`);
@@ -549,10 +544,7 @@ test("a point's hover card: its code comes with the first move over a chart, the
 test('a figure far below: its code is fetched only as it nears the screen, and at once when a link targets it', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  const island: string[] = [];
-  page.on('request', (request) => {
-    if (/figure-island/.test(request.url())) island.push(request.url());
-  });
+  const island = requestsSeen(page, /figure-island/);
   // The chapter, and its first figure, further than two screens below the top (the premise of this test).
   const path = pages.en.get('compute-frontier')!;
   await page.goto(path);
@@ -568,10 +560,7 @@ test('a figure far below: its code is fetched only as it nears the screen, and a
   await expect(figure.locator('.figure-controls-set')).toBeEnabled();
   // Opened at the figure: fetched at once.
   const direct = await context.newPage();
-  const fetched: string[] = [];
-  direct.on('request', (request) => {
-    if (/figure-island/.test(request.url())) fetched.push(request.url());
-  });
+  const fetched = requestsSeen(direct, /figure-island/);
   await direct.goto(`${path}#fig-compute-frontier`);
   await expect.poll(() => fetched.length).toBeGreaterThan(0);
   await expect(direct.locator('#fig-compute-frontier button[data-copy]')).toBeVisible();

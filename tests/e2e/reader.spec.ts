@@ -8,6 +8,7 @@ import { frameText } from '../../src/lib/figures/strings';
 import { t } from '../../src/lib/i18n';
 import { fetchZhMarks } from './zh-marks';
 import { cutOff, uncaughtErrors } from './cut-off';
+import { requestsSeen } from './requests-seen';
 
 /** From the next page load on, records each layout shift of the context's pages (see LayoutShiftRecord). */
 async function watchLayoutShifts(context: BrowserContext): Promise<void> {
@@ -320,10 +321,7 @@ test.describe('sidenotes', () => {
   });
 
   test('the margin copies and their code come only once the screen is wide enough for them, and then stay', async ({ page }) => {
-    const fetched: string[] = [];
-    page.on('request', (request) => {
-      if (/\/sidenotes\.[\w-]+\.js$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
-    });
+    const fetched = requestsSeen(page, /\/sidenotes\.[\w-]+\.js$/);
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(richPath);
     // The last start-up step has run once the copy buttons show; the sidenotes' step comes before it.
@@ -375,11 +373,10 @@ test.describe('search', () => {
   ] as const;
   for (const { lang, query, slug, open } of cases) {
     test(`${lang}: "${query}" finds the ${slug} chapter, in this edition, with links to its sections`, async ({ page }) => {
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
+      const requests = requestsSeen(page, /\/pagefind\//);
       await page.goto(`/${lang}/`);
       await page.waitForLoadState('networkidle');
-      expect(requests.some((url) => url.includes('/pagefind/'))).toBe(false);
+      expect(requests).toEqual([]);
       const button = page.locator('[data-search-open]');
       await expect(button).toBeVisible();
       await page.keyboard.press(open);
