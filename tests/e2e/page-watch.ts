@@ -1,6 +1,6 @@
 // Watching a page in the browser gates: console errors and warnings, failed requests, requests to other origins
 // (aborted) and Content-Security-Policy violations, with every response carrying the policy of _headers.
-import type { BrowserContext, Page, Route } from '@playwright/test';
+import type { BrowserContext, Page, Request, Route } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST } from './quality-pages';
@@ -12,8 +12,8 @@ export interface Watch {
   csp: string[];
   /** Every script the page fetched (URL paths). */
   scripts: string[];
-  /** Requests the page has sent and not yet seen finish or fail (URLs), for naming what a stalled wait waits for. */
-  inFlight: Set<string>;
+  /** Requests the page has sent and not yet seen finish or fail, for naming what a stalled wait waits for. */
+  inFlight: Set<Request>;
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -76,12 +76,12 @@ export async function watch(context: BrowserContext, page: Page): Promise<Watch>
   });
   page.on('pageerror', (error) => seen.console.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
-    seen.inFlight.add(request.url());
+    seen.inFlight.add(request);
     if (request.resourceType() === 'script') seen.scripts.push(new URL(request.url()).pathname);
   });
-  page.on('requestfinished', (request) => seen.inFlight.delete(request.url()));
+  page.on('requestfinished', (request) => seen.inFlight.delete(request));
   page.on('requestfailed', (request) => {
-    seen.inFlight.delete(request.url());
+    seen.inFlight.delete(request);
     seen.failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
   });
   page.on('response', (response) => {

@@ -1,6 +1,6 @@
 // The pages the quality gates visit: every HTML page of the built site (DIST_DIR, default dist/), found on disk.
 import { existsSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { htmlFiles, pagePath } from '../../scripts/page-bytes.mjs';
 
 export const DIST = process.env.DIST_DIR ?? 'dist';
@@ -49,7 +49,7 @@ const FIGURES_WAIT = 30_000;
  * figures are not all drawn within FIGURES_WAIT, it fails naming them and the requests still open (`inFlight`, from
  * page-watch.ts), rather than leaving the test to run out of time with no word of what it waited for.
  */
-export async function scrollThrough(page: Page, inFlight?: ReadonlySet<string>): Promise<void> {
+export async function scrollThrough(page: Page, inFlight: ReadonlySet<Request>): Promise<void> {
   const undrawn = await page.evaluate(async (limit) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 25)));
     const step = Math.max(200, Math.floor(window.innerHeight * 0.9));
@@ -70,7 +70,7 @@ export async function scrollThrough(page: Page, inFlight?: ReadonlySet<string>):
     return [...figures].map((figure) => figure.id || figure.dataset.figure || '?');
   }, FIGURES_WAIT);
   if (undrawn) {
-    const open = inFlight ? [...inFlight].join(', ') || 'none' : 'not watched';
+    const open = [...inFlight].map((request) => request.url()).join(', ') || 'none';
     const which = undrawn.join(', ') || 'none (each is drawn or has failed, yet the wait for them did not end)';
     throw new Error(`figures not drawn ${FIGURES_WAIT / 1000} s after reaching the page's end: ${which}; requests still open: ${open}`);
   }
