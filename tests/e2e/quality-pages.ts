@@ -43,14 +43,21 @@ export const PAGES: SitePage[] = existsSync(DIST)
 
 /** How long scrollThrough waits for the page's figures to be drawn once it has reached the end (ms). */
 const FIGURES_WAIT = 30_000;
+/** How long scrollThrough gives the page to scroll to its end and draw, before it fails as stalled (ms). */
+const STALL_LIMIT = FIGURES_WAIT + 40_000;
 
 /**
  * Scrolls a page to its end in viewport-sized steps (so lazy figures load and draw), then waits for quiet. If the
  * figures are not all drawn within FIGURES_WAIT, it fails naming them and the requests still open (`inFlight`, from
- * page-watch.ts), rather than leaving the test to run out of time with no word of what it waited for.
+ * page-watch.ts), rather than leaving the test to run out of time with no word of what it waited for; and so it does
+ * if the page has not got through scrolling and drawing within STALL_LIMIT (its script stuck, or a frame never
+ * coming).
  */
 export async function scrollThrough(page: Page, inFlight: ReadonlySet<Request>): Promise<void> {
-  const undrawn = await page.evaluate(async (limit) => {
+  const open = () => [...inFlight].map((request) => request.url()).join(', ') || 'none';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => (timer = setTimeout(() => resolve('stalled'), STALL_LIMIT)));
+  const scrolled = page.evaluate(async (limit) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 25)));
     const step = Math.max(200, Math.floor(window.innerHeight * 0.9));
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
@@ -69,10 +76,11 @@ export async function scrollThrough(page: Page, inFlight: ReadonlySet<Request>):
     const figures = document.querySelectorAll<HTMLElement>('figure[data-figure]:not([data-drawn]):not([data-failed])');
     return [...figures].map((figure) => figure.id || figure.dataset.figure || '?');
   }, FIGURES_WAIT);
+  const undrawn = await Promise.race([scrolled, stalled]).finally(() => clearTimeout(timer));
+  if (undrawn === 'stalled') throw new Error(`the page did not scroll to its end and draw within ${STALL_LIMIT / 1000} s; requests still open: ${open()}`);
   if (undrawn) {
-    const open = [...inFlight].map((request) => request.url()).join(', ') || 'none';
     const which = undrawn.join(', ') || 'none (each is drawn or has failed, yet the wait for them did not end)';
-    throw new Error(`figures not drawn ${FIGURES_WAIT / 1000} s after reaching the page's end: ${which}; requests still open: ${open}`);
+    throw new Error(`figures not drawn ${FIGURES_WAIT / 1000} s after reaching the page's end: ${which}; requests still open: ${open()}`);
   }
   await page.waitForLoadState('networkidle');
 }
