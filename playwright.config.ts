@@ -6,8 +6,7 @@ import { testLaunchOptions } from './scripts/chromium.mjs';
 // (default: Debian's chromium-headless-shell if installed, else /usr/bin/chromium; set it to "" to use Playwright's
 // own after `npx playwright install chromium`). One worker more than the cores, up to four (PW_WORKERS overrides): a
 // test spends part of its time waiting (for the network to go quiet, a held response, a paint), and a spare worker
-// fills that time. On two cores the whole run took 581 s with two workers, 478 s with three (the cores then under 2 %
-// idle) and 484 s with four, when one test ran out of time.
+// fills that time (the README gives the times measured with two, three and four workers on two cores).
 const port = Number(process.env.TEST_PORT ?? 4322);
 const distDir = process.env.DIST_DIR ?? 'dist';
 

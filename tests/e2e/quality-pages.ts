@@ -77,7 +77,9 @@ export async function scrollThrough(page: Page, inFlight: ReadonlySet<Request>):
     return [...figures].map((figure) => figure.id || figure.dataset.figure || '?');
   }, FIGURES_WAIT);
   const undrawn = await Promise.race([scrolled, stalled]).finally(() => clearTimeout(timer));
-  if (undrawn === 'stalled') throw new Error(`the page did not scroll to its end and draw within ${STALL_LIMIT / 1000} s; requests still open: ${open()}`);
+  if (undrawn === 'stalled') {
+    throw new Error(`the page did not scroll to its end and draw within ${STALL_LIMIT / 1000} s; requests still open: ${open()}`);
+  }
   if (undrawn) {
     const which = undrawn.join(', ') || 'none (each is drawn or has failed, yet the wait for them did not end)';
     throw new Error(`figures not drawn ${FIGURES_WAIT / 1000} s after reaching the page's end: ${which}; requests still open: ${open()}`);
